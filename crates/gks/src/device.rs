@@ -1,0 +1,228 @@
+//! The device-level page description that every driver consumes.
+//!
+//! The kernel records primitives in NDC (see [`crate::display_list`]); before output they are
+//! *lowered* to this simpler form: filled and stroked paths, pattern fills, images and glyph
+//! runs in **device pixels** (origin top-left, y down), with colours already resolved. Markers,
+//! dash patterns, hatches and text layout are decided once, here, so all drivers draw the same
+//! geometry. Vector drivers map 1 device pixel to `72 / dpi` points.
+
+use std::sync::Arc;
+
+use crate::font::FaceId;
+use crate::geometry::{Affine, Path, Rect};
+
+/// A colour with straight (non-premultiplied) alpha.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgba {
+    /// Red 0..=255.
+    pub r: u8,
+    /// Green 0..=255.
+    pub g: u8,
+    /// Blue 0..=255.
+    pub b: u8,
+    /// Alpha 0..=255 (255 = opaque).
+    pub a: u8,
+}
+
+impl Rgba {
+    /// Opaque white.
+    pub const WHITE: Rgba = Rgba::rgb(255, 255, 255);
+    /// Opaque black.
+    pub const BLACK: Rgba = Rgba::rgb(0, 0, 0);
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Rgba { r, g, b, a: 255 }
+    }
+    /// The same colour with alpha multiplied by `alpha` (0..=1).
+    pub fn with_alpha(self, alpha: f64) -> Self {
+        let a = (self.a as f64 * alpha.clamp(0.0, 1.0)).round() as u8;
+        Rgba { a, ..self }
+    }
+}
+
+/// Which points are inside a self-intersecting path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FillRule {
+    /// Even-odd rule (GKS fillarea default).
+    EvenOdd,
+    /// Non-zero winding rule.
+    NonZero,
+}
+
+/// End cap of stroked lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineCap {
+    /// Flat end at the point.
+    Butt,
+    /// Half-disc beyond the point.
+    Round,
+    /// Half-square beyond the point.
+    Square,
+}
+
+/// Corner style of stroked lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineJoin {
+    /// Sharp corner (miter limit 10).
+    Miter,
+    /// Rounded corner.
+    Round,
+    /// Cut corner.
+    Bevel,
+}
+
+/// How a path is stroked, in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrokeStyle {
+    /// Line width in device pixels.
+    pub width: f64,
+    /// End caps.
+    pub cap: LineCap,
+    /// Corners.
+    pub join: LineJoin,
+    /// Dash array (on, off, on, off, … in device pixels); `None` for solid lines.
+    pub dash: Option<Vec<f64>>,
+}
+
+/// A repeating one-bit fill pattern (GR's PATTERN and HATCH interior styles).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Tile rows, top to bottom; bit 7 (0x80) of a row is its leftmost pixel. A bit that is
+    /// set is painted in the fill colour, a clear bit is left transparent.
+    pub rows: Vec<u8>,
+    /// Size of one pattern bit in device pixels.
+    pub cell: f64,
+}
+
+impl Pattern {
+    /// Tile width in pattern bits (always 8).
+    pub const WIDTH: usize = 8;
+    /// True if pattern bit (`col`, `row`) of the infinite tiling is painted.
+    pub fn is_set(&self, col: usize, row: usize) -> bool {
+        if self.rows.is_empty() {
+            return false;
+        }
+        let r = self.rows[row % self.rows.len()];
+        r & (0x80 >> (col % Self::WIDTH)) != 0
+    }
+}
+
+/// An RGBA raster drawn into a device rectangle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// Columns of the raster.
+    pub width: u32,
+    /// Rows of the raster.
+    pub height: u32,
+    /// `width * height * 4` bytes, straight alpha, row-major, first row drawn at the top.
+    pub rgba: Arc<Vec<u8>>,
+    /// Device rectangle the raster is stretched over.
+    pub rect: Rect,
+    /// Bilinear (true) or nearest-neighbour (false) resampling.
+    pub smooth: bool,
+}
+
+/// One glyph of a [`GlyphRun`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the run's face.
+    pub id: u16,
+    /// Position of the glyph origin in the run's text space (pixels, y up).
+    pub x: f64,
+    /// Baseline offset in the run's text space (pixels, y up).
+    pub y: f64,
+    /// The character(s) this glyph stands for (for selectable text in PDF).
+    pub ch: char,
+}
+
+/// Glyphs of one face at one size, placed along a baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    /// The font face.
+    pub face: FaceId,
+    /// Em size in device pixels.
+    pub size: f64,
+    /// Maps text space (pixels, origin on the baseline at the text start, y up) to device
+    /// space; carries the text position, rotation (up vector) and the y flip.
+    pub transform: Affine,
+    /// The glyphs.
+    pub glyphs: Vec<Glyph>,
+}
+
+impl GlyphRun {
+    /// The transform from the face's font units (y up) of glyph `g` to device pixels.
+    pub fn glyph_transform(&self, g: &Glyph) -> Affine {
+        let s = self.size / crate::font::units_per_em(self.face);
+        self.transform
+            .then_after(&Affine::translate(g.x, g.y))
+            .then_after(&Affine::scale(s, s))
+    }
+}
+
+/// One drawing operation on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeviceOp {
+    /// Fill the path's interior.
+    Fill {
+        /// The outline.
+        path: Path,
+        /// Inside rule.
+        rule: FillRule,
+        /// Colour.
+        color: Rgba,
+    },
+    /// Stroke the path.
+    Stroke {
+        /// The centre line.
+        path: Path,
+        /// Width, caps, joins and dashes.
+        style: StrokeStyle,
+        /// Colour.
+        color: Rgba,
+    },
+    /// Fill the path's interior with a one-bit pattern; pattern cells are aligned to the page
+    /// origin (top-left), so adjacent areas tile seamlessly.
+    PatternFill {
+        /// The outline.
+        path: Path,
+        /// Inside rule.
+        rule: FillRule,
+        /// The pattern.
+        pattern: Pattern,
+        /// Colour of set pattern bits.
+        color: Rgba,
+    },
+    /// Draw a raster image.
+    Image(Image),
+    /// Fill the outlines of glyphs.
+    Glyphs {
+        /// The glyphs.
+        run: GlyphRun,
+        /// Colour.
+        color: Rgba,
+    },
+    /// Set the clip rectangle for all following operations (`None` = whole page).
+    Clip(Option<Rect>),
+}
+
+/// One page (or animation frame) in device space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Width in device pixels.
+    pub width: f64,
+    /// Height in device pixels.
+    pub height: f64,
+    /// Pixels per inch (vector drivers use `72 / dpi` points per pixel).
+    pub dpi: f64,
+    /// Page background, `None` for transparent.
+    pub background: Option<Rgba>,
+    /// Drawing operations in order.
+    pub ops: Vec<DeviceOp>,
+}
+
+impl Page {
+    /// Size of one device pixel in PostScript points.
+    pub fn pt_per_px(&self) -> f64 {
+        72.0 / self.dpi
+    }
+}
