@@ -76,6 +76,7 @@ impl Path {
     /// Appends an elliptical arc around `(cx, cy)` with radii `rx`, `ry` from angle `a0` to
     /// `a1` (radians, counter-clockwise in a y-up frame), as cubic Béziers. Starts with a
     /// line (or a move if `connect` is false or the path is empty) to the arc's first point.
+    #[allow(clippy::too_many_arguments)]
     pub fn arc(&mut self, cx: f64, cy: f64, rx: f64, ry: f64, a0: f64, a1: f64, connect: bool) {
         let sweep = a1 - a0;
         let n = ((sweep.abs() / (std::f64::consts::FRAC_PI_2)).ceil() as usize).max(1);

@@ -1,55 +1,39 @@
-//! Embedded fonts (STUB: being replaced by the full font module).
-use std::sync::{Arc, OnceLock};
+//! Embedded fonts: the faces, GR's font numbers, glyph outlines and single-line shaping.
+//!
+//! Fonts come only from crates (never from the system), so output is identical everywhere:
+//!
+//! | Family | Faces | Source | Stands in for |
+//! |---|---|---|---|
+//! | DejaVu Sans | [`SANS`], [`SANS_BOLD`], [`SANS_OBLIQUE`], [`SANS_BOLD_OBLIQUE`] | `dejavu` | Helvetica, AvantGarde, Zapf Dingbats |
+//! | Libertinus Serif | [`SERIF`], [`SERIF_BOLD`], [`SERIF_ITALIC`], [`SERIF_BOLD_ITALIC`] | `typst-assets` | Times, Palatino, Zapf Chancery |
+//! | DejaVu Serif | [`DEJAVU_SERIF`] … [`DEJAVU_SERIF_BOLD_ITALIC`] | `dejavu` | Bookman |
+//! | DejaVu Sans Mono | [`MONO`], [`MONO_BOLD`], [`MONO_OBLIQUE`], [`MONO_BOLD_OBLIQUE`] | `dejavu` | Courier |
+//! | New Computer Modern Math | [`MATH`] (OpenType MATH table) | `typst-assets` | Symbol, CMU Serif Math, STIX Two Math |
+//! | New Computer Modern 10 | [`CM`], [`CM_BOLD`], [`CM_ITALIC`], [`CM_BOLD_ITALIC`] | `typst-assets` | New Century Schoolbook |
+//!
+//! Each face is parsed once, on first use, into a [`ttf_parser::Face`]; glyph outlines are
+//! cached per face. All units are font units (y up) unless a function says pixels.
+//!
+//! * [`resolve_gr_font`] maps GR font numbers (1–32, 101–131, 232–234) to faces.
+//! * [`shape_line`] turns a line of text into positioned glyphs with kerning and a fallback
+//!   chain, so Greek, mathematical symbols, arrows and accented Latin always render.
+//! * [`glyph_outline`], [`glyph_advance`], [`metrics`] give the geometry drivers need;
+//!   [`face_data`], [`postscript_name`] and [`is_cff`] serve font embedding in PDF/PS.
 
-use crate::geometry::Path;
+mod gr_numbers;
+mod kern;
+mod outline;
+mod registry;
+mod shape;
 
-/// Identifies one embedded font face.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FaceId(pub u16);
-
-fn parsed() -> &'static ttf_parser::Face<'static> {
-    static F: OnceLock<ttf_parser::Face<'static>> = OnceLock::new();
-    F.get_or_init(|| ttf_parser::Face::parse(dejavu::sans::regular(), 0).expect("embedded font"))
-}
-
-/// The parsed face.
-pub fn face(_id: FaceId) -> &'static ttf_parser::Face<'static> {
-    parsed()
-}
-/// The raw font file bytes of the face (for embedding in PDF).
-pub fn face_data(_id: FaceId) -> &'static [u8] {
-    dejavu::sans::regular()
-}
-/// PostScript name of the face.
-pub fn postscript_name(_id: FaceId) -> &'static str {
-    "DejaVuSans"
-}
-/// Font units per em.
-pub fn units_per_em(id: FaceId) -> f64 {
-    face(id).units_per_em() as f64
-}
-/// Outline of a glyph in font units (y up), cached.
-pub fn glyph_outline(id: FaceId, gid: u16) -> Option<Arc<Path>> {
-    struct B(Path);
-    impl ttf_parser::OutlineBuilder for B {
-        fn move_to(&mut self, x: f32, y: f32) {
-            self.0.move_to(x as f64, y as f64)
-        }
-        fn line_to(&mut self, x: f32, y: f32) {
-            self.0.line_to(x as f64, y as f64)
-        }
-        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-            self.0.quad_to(x1 as f64, y1 as f64, x as f64, y as f64)
-        }
-        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-            self.0
-                .cubic_to(x1 as f64, y1 as f64, x2 as f64, y2 as f64, x as f64, y as f64)
-        }
-        fn close(&mut self) {
-            self.0.close()
-        }
-    }
-    let mut b = B(Path::new());
-    face(id).outline_glyph(ttf_parser::GlyphId(gid), &mut b)?;
-    Some(Arc::new(b.0))
-}
+pub use gr_numbers::{is_symbol_font, resolve_gr_font, symbol_to_unicode};
+pub use kern::{has_kerning, kerning};
+pub use outline::{glyph_advance, glyph_bounds, glyph_outline};
+pub use registry::{
+    face, face_data, face_index, face_name, faces, family, glyph_index, has_glyph, is_cff, metrics,
+    postscript_name, style, units_per_em, variant, FaceId, FaceMetrics, Family, CM, CM_BOLD,
+    CM_BOLD_ITALIC, CM_ITALIC, DEJAVU_SERIF, DEJAVU_SERIF_BOLD, DEJAVU_SERIF_BOLD_ITALIC,
+    DEJAVU_SERIF_ITALIC, MATH, MONO, MONO_BOLD, MONO_BOLD_OBLIQUE, MONO_OBLIQUE, SANS, SANS_BOLD,
+    SANS_BOLD_OBLIQUE, SANS_OBLIQUE, SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC,
+};
+pub use shape::{fallback_chain, shape_line, ShapedGlyph, ShapedLine};

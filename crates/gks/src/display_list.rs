@@ -1,0 +1,150 @@
+//! The device-independent display list: every output primitive recorded in NDC with a
+//! snapshot of the attributes it was drawn with (colours already resolved).
+//!
+//! Drivers never see this list directly; [`crate::lower`] turns it into a
+//! [`crate::device::Page`] for a given page size.
+
+use std::sync::Arc;
+
+use crate::attributes::{FillIntStyle, LineType, MarkerType, TextHAlign, TextPath, TextVAlign};
+use crate::device::{FillRule, Rgba};
+use crate::font::FaceId;
+use crate::geometry::{Path, Rect};
+
+/// Attributes of a stroked line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineStyle {
+    /// Dash pattern.
+    pub linetype: LineType,
+    /// Width as a multiple of the nominal size.
+    pub width: f64,
+    /// Colour (transparency applied).
+    pub color: Rgba,
+}
+
+/// Attributes of markers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkerStyle {
+    /// Shape.
+    pub marker: MarkerType,
+    /// Size factor (GR default 2).
+    pub size: f64,
+    /// Fill / stroke colour.
+    pub color: Rgba,
+    /// Outline colour of filled markers.
+    pub border_color: Rgba,
+    /// Outline width of filled markers (multiple of the nominal size).
+    pub border_width: f64,
+    /// Line width for line-only markers (multiple of the nominal size).
+    pub line_width: f64,
+    /// Colour index 0 (inside of hollow markers).
+    pub background: Rgba,
+}
+
+/// Attributes of filled areas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FillStyle {
+    /// Interior style.
+    pub int_style: FillIntStyle,
+    /// Pattern or hatch index.
+    pub style_index: i32,
+    /// Fill colour.
+    pub color: Rgba,
+    /// Outline colour (SOLID_WITH_BORDER and paths).
+    pub border_color: Rgba,
+    /// Outline width (multiple of the nominal size).
+    pub border_width: f64,
+}
+
+/// Attributes of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// The font face.
+    pub face: FaceId,
+    /// Cap height in NDC.
+    pub height: f64,
+    /// Up vector (not necessarily normalised).
+    pub up: (f64, f64),
+    /// Horizontal stretch factor.
+    pub expansion: f64,
+    /// Extra space between characters as a fraction of the height.
+    pub spacing: f64,
+    /// Writing direction.
+    pub path: TextPath,
+    /// Horizontal alignment.
+    pub halign: TextHAlign,
+    /// Vertical alignment.
+    pub valign: TextVAlign,
+    /// Colour.
+    pub color: Rgba,
+}
+
+/// One output primitive in NDC.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Primitive {
+    /// Connected line; a non-finite point starts a new piece.
+    Polyline {
+        /// Vertices in NDC.
+        points: Vec<(f64, f64)>,
+        /// Line attributes.
+        style: LineStyle,
+    },
+    /// Markers at points (non-finite points are skipped).
+    Polymarker {
+        /// Marker positions in NDC.
+        points: Vec<(f64, f64)>,
+        /// Marker attributes.
+        style: MarkerStyle,
+    },
+    /// Filled polygon.
+    FillArea {
+        /// Vertices in NDC.
+        points: Vec<(f64, f64)>,
+        /// Fill attributes.
+        style: FillStyle,
+        /// Inside rule.
+        rule: FillRule,
+    },
+    /// RGBA raster (cell arrays are converted to this).
+    Image {
+        /// Target rectangle in NDC.
+        rect: Rect,
+        /// Columns.
+        width: u32,
+        /// Rows.
+        height: u32,
+        /// Straight-alpha RGBA, first row at the top.
+        rgba: Arc<Vec<u8>>,
+        /// Bilinear resampling if true, nearest otherwise.
+        smooth: bool,
+    },
+    /// A text string anchored at a point.
+    Text {
+        /// Anchor x in NDC.
+        x: f64,
+        /// Anchor y in NDC.
+        y: f64,
+        /// UTF-8 text (may contain `\n`).
+        text: String,
+        /// Text attributes.
+        style: TextStyle,
+    },
+    /// A general path, stroked and/or filled.
+    Path {
+        /// The path in NDC.
+        path: Path,
+        /// Stroke attributes, if stroked.
+        stroke: Option<LineStyle>,
+        /// Fill attributes and rule, if filled.
+        fill: Option<(FillStyle, FillRule)>,
+    },
+}
+
+/// A primitive with the clip rectangle (NDC) in force when it was drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// What to draw.
+    pub primitive: Primitive,
+    /// Clip rectangle in NDC, `None` if clipping was off.
+    pub clip: Option<Rect>,
+}

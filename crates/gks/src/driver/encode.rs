@@ -1,0 +1,171 @@
+//! Small encoders shared by the drivers: PNG (for embedded and written rasters) and Base64
+//! (for `data:` URLs in SVG).
+
+/// Encodes a straight-alpha RGBA raster (`width * height * 4` bytes, row-major, top row first)
+/// as a PNG file.
+///
+/// The file is 8-bit RGB when every pixel is opaque, 8-bit RGBA otherwise. Compression uses
+/// the png crate's `Fast` preset (a PNG-tuned DEFLATE, much faster than zlib level 6 with a
+/// similar ratio on plots).
+pub fn png_bytes(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, String> {
+    if width == 0 || height == 0 {
+        return Err(format!("empty image {width}x{height}"));
+    }
+    let expected = (width as usize)
+        .checked_mul(height as usize)
+        .and_then(|n| n.checked_mul(4))
+        .ok_or_else(|| format!("image {width}x{height} is too large"))?;
+    if rgba.len() != expected {
+        return Err(format!(
+            "image {width}x{height} needs {expected} RGBA bytes, got {}",
+            rgba.len()
+        ));
+    }
+    let opaque = rgba.chunks_exact(4).all(|p| p[3] == 255);
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, width, height);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
+        let data: std::borrow::Cow<[u8]> = if opaque {
+            enc.set_color(png::ColorType::Rgb);
+            let mut rgb = Vec::with_capacity(expected / 4 * 3);
+            for p in rgba.chunks_exact(4) {
+                rgb.extend_from_slice(&p[..3]);
+            }
+            rgb.into()
+        } else {
+            enc.set_color(png::ColorType::Rgba);
+            rgba.into()
+        };
+        let mut w = enc.write_header().map_err(|e| e.to_string())?;
+        w.write_image_data(&data).map_err(|e| e.to_string())?;
+        w.finish().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Base64 with the standard alphabet (RFC 4648 §4) and `=` padding, without line breaks.
+pub fn base64(data: &[u8]) -> String {
+    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b0 = chunk[0] as u32;
+        let b1 = chunk.get(1).copied().unwrap_or(0) as u32;
+        let b2 = chunk.get(2).copied().unwrap_or(0) as u32;
+        let n = (b0 << 16) | (b1 << 8) | b2;
+        s.push(B64[(n >> 18) as usize & 63] as char);
+        s.push(B64[(n >> 12) as usize & 63] as char);
+        if chunk.len() > 1 {
+            s.push(B64[(n >> 6) as usize & 63] as char);
+        } else {
+            s.push('=');
+        }
+        if chunk.len() > 2 {
+            s.push(B64[n as usize & 63] as char);
+        } else {
+            s.push('=');
+        }
+    }
+    s
+}
+
+/// Appends `v` rounded to `decimals` places with trailing zeros (and a trailing point)
+/// removed; `-0` is written as `0` and non-finite values as `0`. Never uses an exponent, so
+/// the result is valid in SVG, PostScript and PDF alike.
+pub(crate) fn push_num(out: &mut String, v: f64, decimals: usize) {
+    use std::fmt::Write;
+    let v = if v.is_finite() { v } else { 0.0 };
+    let start = out.len();
+    let _ = write!(out, "{v:.decimals$}");
+    if decimals > 0 {
+        let trimmed = out[start..]
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .len();
+        out.truncate(start + trimmed);
+    }
+    if &out[start..] == "-0" {
+        out.truncate(start);
+        out.push('0');
+    }
+}
+
+/// [`push_num`] into a new string.
+pub(crate) fn num(v: f64, decimals: usize) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v, decimals);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_rfc4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (i, o) in cases {
+            assert_eq!(base64(i.as_bytes()), o, "input {i:?}");
+        }
+        assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
+        assert_eq!(base64(&[0, 0, 0, 0]), "AAAAAA==");
+    }
+
+    fn decode(png_data: &[u8]) -> (png::ColorType, u32, u32, Vec<u8>) {
+        let dec = png::Decoder::new(std::io::Cursor::new(png_data));
+        let mut r = dec.read_info().unwrap();
+        let mut buf = vec![0; r.output_buffer_size().unwrap()];
+        let info = r.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        (info.color_type, info.width, info.height, buf)
+    }
+
+    #[test]
+    fn png_opaque_is_rgb_and_round_trips() {
+        let rgba = [
+            255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255,
+        ];
+        let data = png_bytes(2, 2, &rgba).unwrap();
+        assert_eq!(&data[..8], b"\x89PNG\r\n\x1a\n");
+        let (ct, w, h, px) = decode(&data);
+        assert_eq!((ct, w, h), (png::ColorType::Rgb, 2, 2));
+        assert_eq!(px, [255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
+    }
+
+    #[test]
+    fn png_with_alpha_is_rgba_and_round_trips() {
+        let rgba = [255, 0, 0, 128, 0, 255, 0, 0, 1, 2, 3, 255];
+        let data = png_bytes(3, 1, &rgba).unwrap();
+        let (ct, w, h, px) = decode(&data);
+        assert_eq!((ct, w, h), (png::ColorType::Rgba, 3, 1));
+        assert_eq!(px, rgba);
+    }
+
+    #[test]
+    fn numbers_are_trimmed_and_deterministic() {
+        assert_eq!(num(1.0, 3), "1");
+        assert_eq!(num(1.25, 3), "1.25");
+        assert_eq!(num(-0.0001, 3), "0");
+        assert_eq!(num(-2.5, 0), "-2");
+        assert_eq!(num(1234567.0, 3), "1234567");
+        assert_eq!(num(0.0058593, 6), "0.005859");
+        assert_eq!(num(f64::NAN, 3), "0");
+        assert_eq!(num(100.0, 0), "100");
+    }
+
+    #[test]
+    fn png_rejects_bad_sizes() {
+        assert!(png_bytes(2, 2, &[0; 15]).is_err());
+        assert!(png_bytes(0, 2, &[]).is_err());
+    }
+}

@@ -1,0 +1,761 @@
+//! The PDF driver: writes [`Page`]s as one PDF document.
+//!
+//! Every page gets a content-stream-level transform (`cm`) that maps device pixels (origin
+//! top-left, y down) to PDF user space (points, origin bottom-left, y up), so all geometry is
+//! written in device pixels. Colours are DeviceRGB; alpha goes through deduplicated ExtGState
+//! objects. Fonts are embedded as subsets (Type0/Identity-H with a CIDFontType2 or CIDFontType0
+//! descendant and a ToUnicode CMap), so documents look the same without installed fonts and
+//! their text is selectable. Pattern fills are a clip to the path plus a one-bit stencil image
+//! mask (no interpolation) whose cells lie on the page's pattern grid, so they stay crisp at
+//! every zoom and adjacent areas continue the tiling. The output is deterministic: the same
+//! pages give the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pdf_writer::types::{LineCapStyle, LineJoinStyle};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str};
+
+use crate::device::{
+    DeviceOp, FillRule, GlyphRun, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
+};
+use crate::font::FaceId;
+use crate::geometry::{Affine, Path, PathCmd, Rect};
+
+mod fonts;
+
+use fonts::{EmbeddedFont, FontSource};
+
+/// Flate level for content streams, fonts and images: fast enough for 4000×4000 images.
+const DEFLATE_LEVEL: u8 = 6;
+
+/// Largest stencil mask (in pattern bits) a single pattern fill may produce.
+const MAX_MASK_BITS: u64 = 1 << 30;
+
+/// Writes all pages as one PDF document.
+///
+/// One PDF page is written per [`Page`], `width·pt_per_px × height·pt_per_px` points large.
+/// Fails on an empty page list, invalid page sizes or malformed images.
+pub fn write_pdf(pages: &[Page]) -> Result<Vec<u8>, String> {
+    write_pdf_with(pages, &|id| FontSource {
+        data: crate::font::face_data(id),
+        index: crate::font::face_index(id),
+        ps_name: crate::font::postscript_name(id).to_string(),
+    })
+}
+
+/// Zlib-compresses `data` for a `/FlateDecode` stream.
+pub(super) fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, DEFLATE_LEVEL)
+}
+
+/// Hands out consecutive indirect object ids.
+pub(super) struct RefAlloc(i32);
+
+impl RefAlloc {
+    /// The next unused id.
+    pub(super) fn next(&mut self) -> Ref {
+        self.0 += 1;
+        Ref::new(self.0)
+    }
+}
+
+/// Objects shared by all pages, deduplicated.
+#[derive(Default)]
+struct Shared {
+    /// (is stroke alpha, alpha) → ExtGState.
+    gstates: BTreeMap<(bool, u8), Ref>,
+    /// Image identity (buffer address, size, smoothing) → XObject.
+    images: BTreeMap<(usize, u32, u32, bool), Ref>,
+    /// Stencil masks for pattern fills.
+    masks: BTreeMap<MaskKey, Ref>,
+}
+
+/// Identifies a pattern mask: pattern rows and size in cells.
+type MaskKey = (Vec<u8>, u32, u32);
+
+/// Side of a pattern block in cells: a multiple of the pattern period (lcm of 8 columns and
+/// the row count) of about 64 device pixels, preferring sizes of a whole number of pixels.
+fn block_cells(rows: usize, cell: f64) -> usize {
+    let period = lcm(Pattern::WIDTH, rows);
+    let px = |k: usize| (k * period) as f64 * cell;
+    let whole = |v: f64| (v - v.round()).abs() < 1e-9;
+    (1..=64)
+        .find(|&k| px(k) >= 32.0 && whole(px(k)))
+        .filter(|&k| px(k) <= 256.0)
+        .unwrap_or_else(|| ((64.0 / px(1)).round() as usize).clamp(1, 64))
+        * period
+}
+
+/// Least common multiple.
+fn lcm(a: usize, b: usize) -> usize {
+    fn gcd(a: usize, b: usize) -> usize {
+        if b == 0 {
+            a
+        } else {
+            gcd(b, a % b)
+        }
+    }
+    a / gcd(a, b) * b
+}
+
+/// Writes the document, taking face bytes from `source` (tests substitute other faces).
+fn write_pdf_with(
+    pages: &[Page],
+    source: &dyn Fn(FaceId) -> FontSource,
+) -> Result<Vec<u8>, String> {
+    if pages.is_empty() {
+        return Err("no pages to write".into());
+    }
+    for p in pages {
+        let ok = |v: f64| v.is_finite() && v > 0.0;
+        if !ok(p.width) || !ok(p.height) || !ok(p.dpi) {
+            return Err(format!(
+                "invalid page size {}x{} px at {} dpi",
+                p.width, p.height, p.dpi
+            ));
+        }
+    }
+
+    let mut pdf = Pdf::new();
+    let mut alloc = RefAlloc(0);
+    let catalog_ref = alloc.next();
+    let tree_ref = alloc.next();
+
+    // Fonts: collect the glyphs of each face over all pages, then embed one subset per face.
+    let mut usage: BTreeMap<FaceId, BTreeMap<u16, char>> = BTreeMap::new();
+    for page in pages {
+        for op in &page.ops {
+            if let DeviceOp::Glyphs { run, .. } = op {
+                let set = usage.entry(run.face).or_default();
+                for g in &run.glyphs {
+                    set.entry(g.id).or_insert(g.ch);
+                }
+            }
+        }
+    }
+    let mut fonts: BTreeMap<FaceId, EmbeddedFont> = BTreeMap::new();
+    for (face, glyphs) in &usage {
+        // On failure the glyphs are drawn as filled outlines instead.
+        if let Ok(f) = fonts::embed(&mut pdf, &mut alloc, &source(*face), glyphs) {
+            fonts.insert(*face, f);
+        }
+    }
+
+    let mut shared = Shared::default();
+    let mut page_refs = Vec::with_capacity(pages.len());
+    for page in pages {
+        let page_ref = alloc.next();
+        let content_ref = alloc.next();
+        page_refs.push(page_ref);
+
+        let mut w = PageWriter {
+            page,
+            pdf: &mut pdf,
+            alloc: &mut alloc,
+            shared: &mut shared,
+            fonts: &fonts,
+            content: Content::new(),
+            state: GState::default(),
+            saved: None,
+            clip: None,
+            res: PageResources::default(),
+        };
+        w.write_ops()?;
+        let PageWriter { content, res, .. } = w;
+        let packed = deflate(&content.finish().into_vec());
+        pdf.stream(content_ref, &packed).filter(Filter::FlateDecode);
+
+        let s = page.pt_per_px() as f32;
+        let mut p = pdf.page(page_ref);
+        p.parent(tree_ref)
+            .media_box(PdfRect::new(
+                0.0,
+                0.0,
+                page.width as f32 * s,
+                page.height as f32 * s,
+            ))
+            .contents(content_ref);
+        let mut r = p.resources();
+        if !res.fonts.is_empty() {
+            let mut d = r.fonts();
+            for face in &res.fonts {
+                d.pair(Name(font_name(*face).as_bytes()), fonts[face].font_ref);
+            }
+        }
+        if !res.xobjects.is_empty() {
+            let mut d = r.x_objects();
+            for x in &res.xobjects {
+                d.pair(Name(xobject_name(*x).as_bytes()), *x);
+            }
+        }
+        if !res.gstates.is_empty() {
+            let mut d = r.ext_g_states();
+            for key in &res.gstates {
+                d.pair(Name(gs_name(*key).as_bytes()), shared.gstates[key]);
+            }
+        }
+        r.finish();
+        p.finish();
+    }
+
+    for (&(stroke, a), &id) in &shared.gstates {
+        let alpha = a as f32 / 255.0;
+        let mut gs = pdf.ext_graphics(id);
+        if stroke {
+            gs.stroking_alpha(alpha);
+        } else {
+            gs.non_stroking_alpha(alpha);
+        }
+    }
+    pdf.pages(tree_ref)
+        .kids(page_refs.iter().copied())
+        .count(page_refs.len() as i32);
+    pdf.catalog(catalog_ref).pages(tree_ref);
+    Ok(pdf.finish())
+}
+
+/// Resource name of a font.
+fn font_name(face: FaceId) -> String {
+    format!("F{}", face.0)
+}
+
+/// Resource name of an image or mask XObject.
+fn xobject_name(id: Ref) -> String {
+    format!("Im{}", id.get())
+}
+
+/// Resource name of an ExtGState.
+fn gs_name((stroke, a): (bool, u8)) -> String {
+    format!("{}{}", if stroke { "GA" } else { "Ga" }, a)
+}
+
+/// Rounds a device coordinate to 1/1000 px for compact output.
+fn r(v: f64) -> f32 {
+    ((v * 1000.0).round() / 1000.0) as f32
+}
+
+/// A matrix for `cm`/`Tm`, at full `f32` precision.
+fn mat(a: &Affine) -> [f32; 6] {
+    a.m.map(|v| v as f32)
+}
+
+/// The resources one page uses.
+#[derive(Default)]
+struct PageResources {
+    fonts: BTreeSet<FaceId>,
+    xobjects: BTreeSet<Ref>,
+    gstates: BTreeSet<(bool, u8)>,
+}
+
+/// What the content stream has set so far (`None` = unknown, must be written).
+#[derive(Clone, PartialEq)]
+struct GState {
+    fill: Option<[u8; 3]>,
+    stroke: Option<[u8; 3]>,
+    fill_alpha: u8,
+    stroke_alpha: u8,
+    width: Option<f32>,
+    cap: Option<LineCap>,
+    join: Option<LineJoin>,
+    dash: Option<Vec<f32>>,
+}
+
+impl Default for GState {
+    /// The PDF initial graphics state as far as it is relied on: opaque alpha and solid lines
+    /// (colours and line parameters are always written before first use).
+    fn default() -> Self {
+        GState {
+            fill: None,
+            stroke: None,
+            fill_alpha: 255,
+            stroke_alpha: 255,
+            width: None,
+            cap: None,
+            join: None,
+            dash: Some(Vec::new()),
+        }
+    }
+}
+
+/// Writes the content stream of one page.
+struct PageWriter<'a> {
+    page: &'a Page,
+    pdf: &'a mut Pdf,
+    alloc: &'a mut RefAlloc,
+    shared: &'a mut Shared,
+    fonts: &'a BTreeMap<FaceId, EmbeddedFont>,
+    content: Content,
+    /// The current graphics state as written.
+    state: GState,
+    /// The state before the `q` of the open clip region, restored by its `Q`.
+    saved: Option<GState>,
+    /// The current clip rectangle (device px).
+    clip: Option<Rect>,
+    res: PageResources,
+}
+
+impl PageWriter<'_> {
+    fn write_ops(&mut self) -> Result<(), String> {
+        let page = self.page;
+        let s = page.pt_per_px();
+        // Device pixels (y down) → PDF points (y up).
+        self.content
+            .transform([s as f32, 0.0, 0.0, -s as f32, 0.0, (page.height * s) as f32]);
+        self.content.set_miter_limit(10.0);
+        if let Some(bg) = page.background {
+            if bg.a > 0 {
+                self.set_fill(bg);
+                self.content
+                    .rect(0.0, 0.0, page.width as f32, page.height as f32)
+                    .fill_nonzero();
+            }
+        }
+        for op in &page.ops {
+            match op {
+                DeviceOp::Fill { path, rule, color } => self.fill(path, *rule, *color),
+                DeviceOp::Stroke { path, style, color } => self.stroke(path, style, *color),
+                DeviceOp::PatternFill {
+                    path,
+                    rule,
+                    pattern,
+                    color,
+                } => self.pattern_fill(path, *rule, pattern, *color)?,
+                DeviceOp::Image(img) => self.image(img)?,
+                DeviceOp::Glyphs { run, color } => self.glyphs(run, *color),
+                DeviceOp::Clip(rect) => self.set_clip(*rect),
+            }
+        }
+        if self.saved.is_some() {
+            self.content.restore_state();
+        }
+        Ok(())
+    }
+
+    fn set_clip(&mut self, rect: Option<Rect>) {
+        if let Some(saved) = self.saved.take() {
+            self.content.restore_state();
+            self.state = saved;
+        }
+        self.clip = rect;
+        if let Some(c) = rect {
+            self.saved = Some(self.state.clone());
+            self.content.save_state();
+            self.content
+                .rect(r(c.x0), r(c.y0), r(c.x1) - r(c.x0), r(c.y1) - r(c.y0))
+                .clip_nonzero()
+                .end_path();
+        }
+    }
+
+    /// Selects the ExtGState for an alpha value, registering it on the page.
+    fn use_gs(&mut self, stroke: bool, a: u8) {
+        let key = (stroke, a);
+        if !self.shared.gstates.contains_key(&key) {
+            let id = self.alloc.next();
+            self.shared.gstates.insert(key, id);
+        }
+        self.res.gstates.insert(key);
+        self.content.set_parameters(Name(gs_name(key).as_bytes()));
+    }
+
+    fn set_fill(&mut self, c: Rgba) {
+        let rgb = [c.r, c.g, c.b];
+        if self.state.fill != Some(rgb) {
+            self.content
+                .set_fill_rgb(c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0);
+            self.state.fill = Some(rgb);
+        }
+        self.set_fill_alpha(c.a);
+    }
+
+    fn set_fill_alpha(&mut self, a: u8) {
+        if self.state.fill_alpha != a {
+            self.use_gs(false, a);
+            self.state.fill_alpha = a;
+        }
+    }
+
+    fn set_stroke(&mut self, c: Rgba) {
+        let rgb = [c.r, c.g, c.b];
+        if self.state.stroke != Some(rgb) {
+            self.content
+                .set_stroke_rgb(c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0);
+            self.state.stroke = Some(rgb);
+        }
+        if self.state.stroke_alpha != c.a {
+            self.use_gs(true, c.a);
+            self.state.stroke_alpha = c.a;
+        }
+    }
+
+    /// Writes the path; returns false if it has no drawing commands.
+    fn path(&mut self, path: &Path) -> bool {
+        let c = &mut self.content;
+        let mut any = false;
+        let (mut cx, mut cy) = (0.0, 0.0);
+        let (mut sx, mut sy) = (0.0, 0.0);
+        let mut open = false;
+        for cmd in &path.cmds {
+            match *cmd {
+                PathCmd::MoveTo(x, y) => {
+                    c.move_to(r(x), r(y));
+                    (cx, cy, sx, sy, open) = (x, y, x, y, true);
+                }
+                PathCmd::LineTo(x, y) => {
+                    if open {
+                        c.line_to(r(x), r(y));
+                    } else {
+                        c.move_to(r(x), r(y));
+                        (sx, sy, open) = (x, y, true);
+                    }
+                    (cx, cy) = (x, y);
+                }
+                PathCmd::QuadTo(x1, y1, x, y) => {
+                    if !open {
+                        c.move_to(r(cx), r(cy));
+                        (sx, sy, open) = (cx, cy, true);
+                    }
+                    let k = 2.0 / 3.0;
+                    c.cubic_to(
+                        r(cx + k * (x1 - cx)),
+                        r(cy + k * (y1 - cy)),
+                        r(x + k * (x1 - x)),
+                        r(y + k * (y1 - y)),
+                        r(x),
+                        r(y),
+                    );
+                    (cx, cy) = (x, y);
+                }
+                PathCmd::CubicTo(x1, y1, x2, y2, x, y) => {
+                    if !open {
+                        c.move_to(r(cx), r(cy));
+                        (sx, sy, open) = (cx, cy, true);
+                    }
+                    c.cubic_to(r(x1), r(y1), r(x2), r(y2), r(x), r(y));
+                    (cx, cy) = (x, y);
+                }
+                PathCmd::Close => {
+                    if open {
+                        c.close_path();
+                        (cx, cy) = (sx, sy);
+                        open = false;
+                    }
+                    continue;
+                }
+            }
+            any = true;
+        }
+        any
+    }
+
+    fn fill(&mut self, path: &Path, rule: FillRule, color: Rgba) {
+        if color.a == 0 || path.is_empty() {
+            return;
+        }
+        self.set_fill(color);
+        if self.path(path) {
+            match rule {
+                FillRule::EvenOdd => self.content.fill_even_odd(),
+                FillRule::NonZero => self.content.fill_nonzero(),
+            };
+        }
+    }
+
+    fn stroke(&mut self, path: &Path, style: &StrokeStyle, color: Rgba) {
+        if color.a == 0 || path.is_empty() || !style.width.is_finite() || style.width < 0.0 {
+            return;
+        }
+        self.set_stroke(color);
+        let w = r(style.width);
+        if self.state.width != Some(w) {
+            self.content.set_line_width(w);
+            self.state.width = Some(w);
+        }
+        if self.state.cap != Some(style.cap) {
+            self.content.set_line_cap(match style.cap {
+                LineCap::Butt => LineCapStyle::ButtCap,
+                LineCap::Round => LineCapStyle::RoundCap,
+                LineCap::Square => LineCapStyle::ProjectingSquareCap,
+            });
+            self.state.cap = Some(style.cap);
+        }
+        if self.state.join != Some(style.join) {
+            self.content.set_line_join(match style.join {
+                LineJoin::Miter => LineJoinStyle::MiterJoin,
+                LineJoin::Round => LineJoinStyle::RoundJoin,
+                LineJoin::Bevel => LineJoinStyle::BevelJoin,
+            });
+            self.state.join = Some(style.join);
+        }
+        // A dash array must be non-negative and not all zero; otherwise draw solid.
+        let mut dash: Vec<f32> = match &style.dash {
+            Some(d) if d.iter().all(|v| v.is_finite() && *v >= 0.0) => {
+                d.iter().map(|v| r(*v)).collect()
+            }
+            _ => Vec::new(),
+        };
+        if dash.iter().all(|v| *v <= 0.0) {
+            dash.clear();
+        }
+        if self.state.dash.as_ref() != Some(&dash) {
+            self.content.set_dash_pattern(dash.iter().copied(), 0.0);
+            self.state.dash = Some(dash);
+        }
+        if self.path(path) {
+            self.content.stroke();
+        }
+    }
+
+    /// Clips to the path and paints the pattern as a one-bit stencil image mask (`/ImageMask
+    /// true`, no interpolation): crisp at every zoom.
+    ///
+    /// Pattern bit (col, row) covers device pixels `[col·cell, (col+1)·cell) × [row·cell,
+    /// (row+1)·cell)`, so the tiling is aligned to the page origin. The mask of a fill covers
+    /// the blocks of a fixed page grid (squares of `b × b` cells, `b` a multiple of the
+    /// pattern period and `b·cell` a whole number of pixels where possible) that the visible
+    /// part of the fill touches; its bits therefore only depend on its size (masks are shared
+    /// between fills of the same size), its corners fall on whole device pixels, and each fill
+    /// costs one image draw of about its own size.
+    fn pattern_fill(
+        &mut self,
+        path: &Path,
+        rule: FillRule,
+        pattern: &Pattern,
+        color: Rgba,
+    ) -> Result<(), String> {
+        let cell = pattern.cell;
+        if color.a == 0 || pattern.rows.is_empty() || !(cell.is_finite() && cell > 0.0) {
+            return Ok(());
+        }
+        if pattern.rows.iter().all(|&b| b == 0) {
+            return Ok(());
+        }
+        // The visible part of the fill.
+        let page_rect = Rect::new(0.0, 0.0, self.page.width, self.page.height);
+        let Some(mut area) = path.bounds().and_then(|b| b.intersect(&page_rect)) else {
+            return Ok(());
+        };
+        if let Some(c) = self.clip {
+            match area.intersect(&c) {
+                Some(a) => area = a,
+                None => return Ok(()),
+            }
+        }
+        let b = block_cells(pattern.rows.len(), cell) as f64;
+        let block = b * cell;
+        let (i0, i1) = ((area.x0 / block).floor(), (area.x1 / block).ceil());
+        let (j0, j1) = ((area.y0 / block).floor(), (area.y1 / block).ceil());
+        let (i1, j1) = (i1.max(i0 + 1.0), j1.max(j0 + 1.0));
+        let (cols, rows) = ((i1 - i0) * b, (j1 - j0) * b);
+        if cols * rows > MAX_MASK_BITS as f64 {
+            return Err(format!(
+                "pattern fill of {cols}x{rows} cells is too large (cell size {cell} px)"
+            ));
+        }
+        let (cols, rows) = (cols as u32, rows as u32);
+        let key: MaskKey = (pattern.rows.clone(), cols, rows);
+        let mask = match self.shared.masks.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = self.alloc.next();
+                // One bit per cell; 0 = painted (ImageMask default decode). The mask starts
+                // at a block corner, where the pattern phase is zero.
+                let stride = (cols as usize).div_ceil(8);
+                let mut bits = vec![0xffu8; stride * rows as usize];
+                for (row, line) in bits.chunks_exact_mut(stride).enumerate() {
+                    for col in 0..cols as usize {
+                        if pattern.is_set(col, row) {
+                            line[col / 8] &= !(0x80u8 >> (col % 8));
+                        }
+                    }
+                }
+                let packed = deflate(&bits);
+                let mut x = self.pdf.image_xobject(id, &packed);
+                x.filter(Filter::FlateDecode);
+                x.width(cols as i32)
+                    .height(rows as i32)
+                    .image_mask(true)
+                    .bits_per_component(1)
+                    .interpolate(false);
+                x.finish();
+                self.shared.masks.insert(key, id);
+                id
+            }
+        };
+        self.set_fill(color);
+        self.content.save_state();
+        if self.path(path) {
+            match rule {
+                FillRule::EvenOdd => self.content.clip_even_odd(),
+                FillRule::NonZero => self.content.clip_nonzero(),
+            };
+            self.content.end_path();
+            let (w, h) = (cols as f64 * cell, rows as f64 * cell);
+            let (x, y) = (i0 * block, j0 * block + h);
+            self.content.transform(mat(&Affine {
+                m: [w, 0.0, 0.0, -h, x, y],
+            }));
+            self.res.xobjects.insert(mask);
+            self.content.x_object(Name(xobject_name(mask).as_bytes()));
+        }
+        self.content.restore_state();
+        Ok(())
+    }
+
+    fn image(&mut self, img: &Image) -> Result<(), String> {
+        let rect = img.rect;
+        if img.width == 0 || img.height == 0 || rect.width() <= 0.0 || rect.height() <= 0.0 {
+            return Ok(());
+        }
+        let n = img.width as usize * img.height as usize;
+        if img.rgba.len() != n * 4 {
+            return Err(format!(
+                "image of {}x{} pixels has {} bytes of RGBA data, expected {}",
+                img.width,
+                img.height,
+                img.rgba.len(),
+                n * 4
+            ));
+        }
+        let key = (
+            std::sync::Arc::as_ptr(&img.rgba) as usize,
+            img.width,
+            img.height,
+            img.smooth,
+        );
+        let id = match self.shared.images.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = self.write_image(img);
+                self.shared.images.insert(key, id);
+                id
+            }
+        };
+        // Images are affected by the fill alpha: make it opaque.
+        self.set_fill_alpha(255);
+        self.content.save_state();
+        self.content.transform(mat(&Affine {
+            m: [rect.width(), 0.0, 0.0, -rect.height(), rect.x0, rect.y1],
+        }));
+        self.res.xobjects.insert(id);
+        self.content.x_object(Name(xobject_name(id).as_bytes()));
+        self.content.restore_state();
+        Ok(())
+    }
+
+    fn write_image(&mut self, img: &Image) -> Ref {
+        let id = self.alloc.next();
+        let n = img.width as usize * img.height as usize;
+        let mut rgb = Vec::with_capacity(n * 3);
+        let mut alpha = Vec::with_capacity(n);
+        for px in img.rgba.chunks_exact(4) {
+            rgb.extend_from_slice(&px[..3]);
+            alpha.push(px[3]);
+        }
+        let smask = if alpha.iter().any(|&a| a < 255) {
+            let sid = self.alloc.next();
+            let packed = deflate(&alpha);
+            let mut x = self.pdf.image_xobject(sid, &packed);
+            x.filter(Filter::FlateDecode);
+            x.width(img.width as i32)
+                .height(img.height as i32)
+                .bits_per_component(8)
+                .interpolate(img.smooth);
+            x.color_space().device_gray();
+            x.finish();
+            Some(sid)
+        } else {
+            None
+        };
+        drop(alpha);
+        let packed = deflate(&rgb);
+        drop(rgb);
+        let mut x = self.pdf.image_xobject(id, &packed);
+        x.filter(Filter::FlateDecode);
+        x.width(img.width as i32)
+            .height(img.height as i32)
+            .bits_per_component(8)
+            .interpolate(img.smooth);
+        x.color_space().device_rgb();
+        if let Some(sid) = smask {
+            x.s_mask(sid);
+        }
+        x.finish();
+        id
+    }
+
+    fn glyphs(&mut self, run: &GlyphRun, color: Rgba) {
+        if color.a == 0 || run.glyphs.is_empty() || !(run.size.is_finite() && run.size > 0.0) {
+            return;
+        }
+        let Some(font) = self.fonts.get(&run.face) else {
+            // The face could not be embedded: draw the outlines.
+            for g in &run.glyphs {
+                if let Some(outline) = crate::font::glyph_outline(run.face, g.id) {
+                    let p = outline.transformed(&run.glyph_transform(g));
+                    self.fill(&p, FillRule::NonZero, color);
+                }
+            }
+            return;
+        };
+        self.set_fill(color);
+        self.res.fonts.insert(run.face);
+        let c = &mut self.content;
+        c.begin_text();
+        c.set_font(Name(font_name(run.face).as_bytes()), 1.0);
+        let size = run.size;
+        let glyphs = &run.glyphs;
+        let mut i = 0;
+        while i < glyphs.len() {
+            // A segment: consecutive glyphs on the same baseline offset, positioned by one
+            // text matrix and TJ adjustments relative to the advances in the W array.
+            let g0 = glyphs[i];
+            let tm = run
+                .transform
+                .then_after(&Affine::translate(g0.x, g0.y))
+                .then_after(&Affine::scale(size, size));
+            c.set_text_matrix(mat(&tm));
+            let mut items: Vec<(f32, Vec<u8>)> = Vec::new(); // (adjustment before, CIDs)
+            let mut pen = g0.x; // where the viewer's text position is, in run px
+            let mut j = i;
+            while j < glyphs.len() && glyphs[j].y == g0.y {
+                let g = glyphs[j];
+                let cid = font.cid(g.id);
+                // Adjustments below 1e-5 em are skipped; `pen` follows the viewer's text
+                // position, so skipped remainders never accumulate.
+                let mut adj = (-(g.x - pen) / size * 1000.0 * 1000.0).round() / 1000.0;
+                if adj.abs() < 0.01 {
+                    adj = 0.0;
+                }
+                if adj != 0.0 || items.is_empty() {
+                    items.push((adj as f32, Vec::new()));
+                    pen -= adj as f32 as f64 / 1000.0 * size;
+                }
+                items
+                    .last_mut()
+                    .unwrap()
+                    .1
+                    .extend_from_slice(&cid.to_be_bytes());
+                pen += font.advance_em(cid) * size;
+                j += 1;
+            }
+            if items.len() == 1 && items[0].0 == 0.0 {
+                c.show(Str(&items[0].1));
+            } else {
+                let mut tj = c.show_positioned();
+                let mut it = tj.items();
+                for (adj, cids) in &items {
+                    if *adj != 0.0 {
+                        it.adjust(*adj);
+                    }
+                    it.show(Str(cids));
+                }
+            }
+            i = j;
+        }
+        c.end_text();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,239 @@
+//! Font embedding for the PDF driver: every face used on any page becomes one Type0 font
+//! (Identity-H) with a subsetted CIDFontType2 (TrueType outlines) or CIDFontType0 (CFF
+//! outlines) descendant, a `W` array and a `ToUnicode` CMap.
+
+use std::collections::BTreeMap;
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str};
+use subsetter::GlyphRemapper;
+
+use super::{deflate, RefAlloc};
+
+/// Where the bytes of a face come from.
+pub(super) struct FontSource {
+    /// The OpenType/TrueType file (or collection).
+    pub data: &'static [u8],
+    /// Index of the face in a collection (0 for plain font files).
+    pub index: u32,
+    /// PostScript name of the face (sanitised before use).
+    pub ps_name: String,
+}
+
+/// A font that has been written to the document.
+pub(super) struct EmbeddedFont {
+    /// The Type0 font dictionary.
+    pub font_ref: Ref,
+    /// Old glyph id → new glyph id (= CID) in the subset.
+    remap: GlyphRemapper,
+    /// Advance widths by new glyph id, in 1/1000 em, exactly as written into the `W` array.
+    widths: Vec<f32>,
+}
+
+impl EmbeddedFont {
+    /// The CID (new glyph id) that stands for original glyph `gid`.
+    pub fn cid(&self, gid: u16) -> u16 {
+        self.remap.get(gid).unwrap_or(0)
+    }
+
+    /// Advance width of a CID in em, as a viewer computes it from the `W` array.
+    pub fn advance_em(&self, cid: u16) -> f64 {
+        self.widths.get(cid as usize).copied().unwrap_or(0.0) as f64 / 1000.0
+    }
+}
+
+/// 64-bit FNV-1a, used for the deterministic subset tag.
+fn fnv1a(bytes: impl IntoIterator<Item = u8>, mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A six-letter subset tag derived from the name and the glyph set.
+fn subset_tag(ps_name: &str, gids: &[u16]) -> String {
+    let mut h = fnv1a(ps_name.bytes(), 0xcbf2_9ce4_8422_2325);
+    h = fnv1a(gids.iter().flat_map(|g| g.to_be_bytes()), h);
+    let mut tag = String::with_capacity(6);
+    for _ in 0..6 {
+        tag.push((b'A' + (h % 26) as u8) as char);
+        h /= 26;
+    }
+    tag
+}
+
+/// Keeps only characters allowed unescaped in a PDF name (and sensible in a font name).
+fn sanitize_name(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+        .take(100)
+        .collect();
+    if s.is_empty() {
+        "Font".to_string()
+    } else {
+        s
+    }
+}
+
+/// Writes a subset of `src` containing `glyphs` (original glyph id → character it stands for)
+/// as a Type0 font. Fails if the face cannot be parsed or subsetted; the caller then draws the
+/// glyphs as outlines.
+pub(super) fn embed(
+    pdf: &mut Pdf,
+    alloc: &mut RefAlloc,
+    src: &FontSource,
+    glyphs: &BTreeMap<u16, char>,
+) -> Result<EmbeddedFont, String> {
+    let face = ttf_parser::Face::parse(src.data, src.index).map_err(|e| e.to_string())?;
+    let gids: Vec<u16> = glyphs.keys().copied().collect();
+    let remap = GlyphRemapper::new_from_glyphs_sorted(&gids);
+    let subset = subsetter::subset(src.data, src.index, &remap).map_err(|e| format!("{e:?}"))?;
+    // The subsetter prefers glyf over CFF when both are present; do the same.
+    let is_cff = face.tables().glyf.is_none() && face.tables().cff.is_some();
+    let program = if is_cff {
+        let raw = ttf_parser::RawFace::parse(&subset, 0).map_err(|e| e.to_string())?;
+        raw.table(ttf_parser::Tag::from_bytes(b"CFF "))
+            .ok_or("subset font has no CFF table")?
+            .to_vec()
+    } else {
+        subset
+    };
+
+    let upem = face.units_per_em() as f64;
+    let to_pdf = |v: f64| ((v * 1000.0 / upem) * 100.0).round() as f32 / 100.0;
+    // Widths at full precision, so that natural advances need no TJ adjustments.
+    let widths: Vec<f32> = remap
+        .remapped_gids()
+        .map(|old| {
+            let adv = face
+                .glyph_hor_advance(ttf_parser::GlyphId(old))
+                .unwrap_or(0);
+            (adv as f64 * 1000.0 / upem) as f32
+        })
+        .collect();
+
+    let ps_name = sanitize_name(&src.ps_name);
+    let base_font = format!("{}+{}", subset_tag(&ps_name, &gids), ps_name);
+    let base_font = Name(base_font.as_bytes());
+
+    let font_ref = alloc.next();
+    let cid_ref = alloc.next();
+    let descriptor_ref = alloc.next();
+    let cmap_ref = alloc.next();
+    let file_ref = alloc.next();
+
+    pdf.type0_font(font_ref)
+        .base_font(base_font)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid_ref)
+        .to_unicode(cmap_ref);
+
+    let mut cid = pdf.cid_font(cid_ref);
+    let subtype = if is_cff {
+        CidFontType::Type0
+    } else {
+        CidFontType::Type2
+    };
+    cid.subtype(subtype)
+        .base_font(base_font)
+        .system_info(SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"Identity"),
+            supplement: 0,
+        })
+        .font_descriptor(descriptor_ref)
+        .default_width(0.0);
+    cid.widths().consecutive(0, widths.iter().copied());
+    if !is_cff {
+        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
+    cid.finish();
+
+    // Font descriptor.
+    let mut flags = FontFlags::SYMBOLIC;
+    if face.is_monospaced() {
+        flags |= FontFlags::FIXED_PITCH;
+    }
+    let italic_angle = face.italic_angle();
+    if face.is_italic() || italic_angle != 0.0 {
+        flags |= FontFlags::ITALIC;
+    }
+    let bb = face.global_bounding_box();
+    let bbox = PdfRect::new(
+        to_pdf(bb.x_min as f64),
+        to_pdf(bb.y_min as f64),
+        to_pdf(bb.x_max as f64),
+        to_pdf(bb.y_max as f64),
+    );
+    let ascent = to_pdf(face.ascender() as f64);
+    let descent = to_pdf(face.descender() as f64);
+    let cap_height = face
+        .capital_height()
+        .filter(|&h| h > 0)
+        .or_else(|| {
+            let h = face.glyph_index('H')?;
+            Some(face.glyph_bounding_box(h)?.y_max).filter(|&h| h > 0)
+        })
+        .map(|h| to_pdf(h as f64))
+        .unwrap_or(ascent);
+    let stem_v = 10.0 + 0.244 * (face.weight().to_number() as f32 - 50.0);
+    let mut desc = pdf.font_descriptor(descriptor_ref);
+    desc.name(base_font)
+        .flags(flags)
+        .bbox(bbox)
+        .italic_angle(italic_angle)
+        .ascent(ascent)
+        .descent(descent)
+        .cap_height(cap_height)
+        .stem_v(stem_v);
+    if is_cff {
+        desc.font_file3(file_ref);
+    } else {
+        desc.font_file2(file_ref);
+    }
+    desc.finish();
+
+    let packed = deflate(&program);
+    let mut file = pdf.stream(file_ref, &packed);
+    file.filter(Filter::FlateDecode);
+    if is_cff {
+        file.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    } else {
+        file.pair(Name(b"Length1"), program.len() as i32);
+    }
+    file.finish();
+
+    // ToUnicode: CID → character.
+    let mut cmap = pdf_writer::types::UnicodeCmap::new(
+        Name(b"Custom"),
+        SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"UCS"),
+            supplement: 0,
+        },
+    );
+    for (&old, &ch) in glyphs {
+        if ch.is_control() {
+            continue;
+        }
+        if let Some(new) = remap.get(old) {
+            cmap.pair(new, ch);
+        }
+    }
+    let cmap_data = deflate(&cmap.finish().into_vec());
+    let mut cm = pdf.cmap(cmap_ref, &cmap_data);
+    cm.filter(Filter::FlateDecode);
+    cm.name(Name(b"Custom")).system_info(SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"UCS"),
+        supplement: 0,
+    });
+
+    Ok(EmbeddedFont {
+        font_ref,
+        remap,
+        widths,
+    })
+}

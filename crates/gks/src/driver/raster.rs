@@ -1,0 +1,300 @@
+//! The raster driver: renders a [`Page`] with tiny-skia (anti-aliased) into RGBA memory,
+//! PNG or JPEG.
+
+use tiny_skia as sk;
+
+use crate::device::{
+    DeviceOp, FillRule, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
+};
+use crate::error::{Error, Result};
+use crate::geometry::{Path, PathCmd, Rect};
+
+fn sk_path(p: &Path) -> Option<sk::Path> {
+    let mut b = sk::PathBuilder::with_capacity(p.cmds.len(), p.cmds.len());
+    for c in &p.cmds {
+        match *c {
+            PathCmd::MoveTo(x, y) => b.move_to(x as f32, y as f32),
+            PathCmd::LineTo(x, y) => b.line_to(x as f32, y as f32),
+            PathCmd::QuadTo(x1, y1, x, y) => b.quad_to(x1 as f32, y1 as f32, x as f32, y as f32),
+            PathCmd::CubicTo(x1, y1, x2, y2, x, y) => b.cubic_to(
+                x1 as f32, y1 as f32, x2 as f32, y2 as f32, x as f32, y as f32,
+            ),
+            PathCmd::Close => b.close(),
+        }
+    }
+    b.finish()
+}
+
+fn sk_color(c: Rgba) -> sk::Color {
+    sk::Color::from_rgba8(c.r, c.g, c.b, c.a)
+}
+
+fn solid_paint(c: Rgba) -> sk::Paint<'static> {
+    let mut p = sk::Paint::default();
+    p.set_color(sk_color(c));
+    p.anti_alias = true;
+    p
+}
+
+fn sk_rule(r: FillRule) -> sk::FillRule {
+    match r {
+        FillRule::EvenOdd => sk::FillRule::EvenOdd,
+        FillRule::NonZero => sk::FillRule::Winding,
+    }
+}
+
+fn sk_stroke(s: &StrokeStyle) -> sk::Stroke {
+    let mut st = sk::Stroke {
+        width: s.width as f32,
+        line_cap: match s.cap {
+            LineCap::Butt => sk::LineCap::Butt,
+            LineCap::Round => sk::LineCap::Round,
+            LineCap::Square => sk::LineCap::Square,
+        },
+        line_join: match s.join {
+            LineJoin::Miter => sk::LineJoin::Miter,
+            LineJoin::Round => sk::LineJoin::Round,
+            LineJoin::Bevel => sk::LineJoin::Bevel,
+        },
+        miter_limit: 10.0,
+        dash: None,
+    };
+    if let Some(d) = &s.dash {
+        let mut v: Vec<f32> = d.iter().map(|&x| x.max(1e-3) as f32).collect();
+        if v.len() % 2 == 1 {
+            v.extend_from_within(..);
+        }
+        st.dash = sk::StrokeDash::new(v, 0.0);
+    }
+    st
+}
+
+fn pattern_pixmap(p: &Pattern, c: Rgba) -> Option<sk::Pixmap> {
+    let rows = p.rows.len().max(1);
+    let mut pm = sk::Pixmap::new(Pattern::WIDTH as u32, rows as u32)?;
+    let color = sk::ColorU8::from_rgba(c.r, c.g, c.b, c.a).premultiply();
+    let pixels = pm.pixels_mut();
+    for row in 0..rows {
+        for col in 0..Pattern::WIDTH {
+            if p.is_set(col, row) {
+                pixels[row * Pattern::WIDTH + col] = color;
+            }
+        }
+    }
+    Some(pm)
+}
+
+fn image_pixmap(img: &Image) -> Option<sk::Pixmap> {
+    let mut pm = sk::Pixmap::new(img.width, img.height)?;
+    for (dst, src) in pm.pixels_mut().iter_mut().zip(img.rgba.chunks_exact(4)) {
+        *dst = sk::ColorU8::from_rgba(src[0], src[1], src[2], src[3]).premultiply();
+    }
+    Some(pm)
+}
+
+fn clip_mask(width: u32, height: u32, r: &Rect) -> Option<sk::Mask> {
+    let mut mask = sk::Mask::new(width, height)?;
+    let rect = sk::Rect::from_ltrb(r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32)?;
+    let path = sk::PathBuilder::from_rect(rect);
+    mask.fill_path(
+        &path,
+        sk::FillRule::Winding,
+        true,
+        sk::Transform::identity(),
+    );
+    Some(mask)
+}
+
+/// Draws all operations of `page` into `pm` (which must have the page's size).
+fn draw(page: &Page, pm: &mut sk::Pixmap) {
+    let id = sk::Transform::identity();
+    if let Some(bg) = page.background {
+        pm.fill(sk_color(bg));
+    }
+    let (w, h) = (pm.width(), pm.height());
+    let mut mask: Option<sk::Mask> = None;
+    let mut clipped_out = false;
+    for op in &page.ops {
+        if clipped_out && !matches!(op, DeviceOp::Clip(_)) {
+            continue;
+        }
+        let m = mask.as_ref();
+        match op {
+            DeviceOp::Clip(r) => {
+                clipped_out = false;
+                mask = match r {
+                    None => None,
+                    Some(r) => {
+                        let page_rect = Rect::new(0.0, 0.0, w as f64, h as f64);
+                        match r.intersect(&page_rect) {
+                            Some(r) if r.width() > 0.0 && r.height() > 0.0 => clip_mask(w, h, &r),
+                            _ => {
+                                clipped_out = true;
+                                None
+                            }
+                        }
+                    }
+                };
+            }
+            DeviceOp::Fill { path, rule, color } => {
+                if let Some(p) = sk_path(path) {
+                    pm.fill_path(&p, &solid_paint(*color), sk_rule(*rule), id, m);
+                }
+            }
+            DeviceOp::Stroke { path, style, color } => {
+                if let Some(p) = sk_path(path) {
+                    pm.stroke_path(&p, &solid_paint(*color), &sk_stroke(style), id, m);
+                }
+            }
+            DeviceOp::PatternFill {
+                path,
+                rule,
+                pattern,
+                color,
+            } => {
+                let (Some(p), Some(tile)) = (sk_path(path), pattern_pixmap(pattern, *color)) else {
+                    continue;
+                };
+                let cell = pattern.cell as f32;
+                let shader = sk::Pattern::new(
+                    tile.as_ref(),
+                    sk::SpreadMode::Repeat,
+                    sk::FilterQuality::Nearest,
+                    1.0,
+                    sk::Transform::from_scale(cell, cell),
+                );
+                let paint = sk::Paint {
+                    shader,
+                    anti_alias: true,
+                    ..Default::default()
+                };
+                pm.fill_path(&p, &paint, sk_rule(*rule), id, m);
+            }
+            DeviceOp::Image(img) => {
+                let Some(src) = image_pixmap(img) else {
+                    continue;
+                };
+                let r = img.rect;
+                let Some(rect) =
+                    sk::Rect::from_ltrb(r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32)
+                else {
+                    continue;
+                };
+                let sx = r.width() / img.width as f64;
+                let sy = r.height() / img.height as f64;
+                let shader = sk::Pattern::new(
+                    src.as_ref(),
+                    sk::SpreadMode::Pad,
+                    if img.smooth {
+                        sk::FilterQuality::Bilinear
+                    } else {
+                        sk::FilterQuality::Nearest
+                    },
+                    1.0,
+                    sk::Transform::from_row(
+                        sx as f32,
+                        0.0,
+                        0.0,
+                        sy as f32,
+                        r.x0 as f32,
+                        r.y0 as f32,
+                    ),
+                );
+                let paint = sk::Paint {
+                    shader,
+                    anti_alias: false,
+                    ..Default::default()
+                };
+                pm.fill_rect(rect, &paint, id, m);
+            }
+            DeviceOp::Glyphs { run, color } => {
+                let mut all = Path::new();
+                for g in &run.glyphs {
+                    if let Some(outline) = crate::font::glyph_outline(run.face, g.id) {
+                        all.extend(&outline.transformed(&run.glyph_transform(g)));
+                    }
+                }
+                if let Some(p) = sk_path(&all) {
+                    pm.fill_path(&p, &solid_paint(*color), sk::FillRule::Winding, id, m);
+                }
+            }
+        }
+    }
+}
+
+fn new_pixmap(page: &Page) -> Result<sk::Pixmap> {
+    sk::Pixmap::new(page.width as u32, page.height as u32).ok_or_else(|| Error::PageSize {
+        width: page.width,
+        height: page.height,
+        msg: "cannot allocate a raster of this size".into(),
+    })
+}
+
+/// Renders the page into a tiny-skia pixmap (premultiplied RGBA).
+pub fn render_pixmap(page: &Page) -> Result<sk::Pixmap> {
+    let mut pm = new_pixmap(page)?;
+    draw(page, &mut pm);
+    Ok(pm)
+}
+
+fn demultiply_into(pm: &sk::Pixmap, out: &mut [u8]) {
+    for (dst, px) in out.chunks_exact_mut(4).zip(pm.pixels()) {
+        let c = px.demultiply();
+        dst.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+}
+
+/// Renders the page into a new straight-alpha RGBA buffer, row-major from the top.
+pub fn render_rgba(page: &Page) -> Result<Vec<u8>> {
+    let pm = render_pixmap(page)?;
+    let mut out = vec![0u8; pm.data().len()];
+    demultiply_into(&pm, &mut out);
+    Ok(out)
+}
+
+/// Renders the page into `buffer`, which must hold exactly `width × height × 4` bytes.
+pub fn render_into(page: &Page, buffer: &mut [u8]) -> Result<()> {
+    let need = page.width as usize * page.height as usize * 4;
+    if buffer.len() != need {
+        return Err(Error::InvalidArgument {
+            func: "render_into",
+            msg: format!(
+                "buffer holds {} bytes, a {}×{} page needs {need}",
+                buffer.len(),
+                page.width,
+                page.height
+            ),
+        });
+    }
+    let pm = render_pixmap(page)?;
+    demultiply_into(&pm, buffer);
+    Ok(())
+}
+
+/// Encodes the page as PNG (RGB when opaque, RGBA otherwise).
+pub fn encode_png(page: &Page) -> Result<Vec<u8>, String> {
+    let rgba = render_rgba(page).map_err(|e| e.to_string())?;
+    super::encode::png_bytes(page.width as u32, page.height as u32, &rgba)
+}
+
+/// Encodes the page as baseline JPEG of the given quality (1..=100), composited on white.
+pub fn encode_jpeg(page: &Page, quality: u8) -> Result<Vec<u8>, String> {
+    let rgba = render_rgba(page).map_err(|e| e.to_string())?;
+    let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
+    for px in rgba.chunks_exact(4) {
+        let a = px[3] as u32;
+        for &c in &px[..3] {
+            rgb.push(((c as u32 * a + 255 * (255 - a) + 127) / 255) as u8);
+        }
+    }
+    let mut out = Vec::new();
+    let enc = jpeg_encoder::Encoder::new(&mut out, quality.clamp(1, 100));
+    enc.encode(
+        &rgb,
+        page.width as u16,
+        page.height as u16,
+        jpeg_encoder::ColorType::Rgb,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(out)
+}

@@ -1,0 +1,261 @@
+//! Lowering: turns the NDC display list into a device [`Page`] for one workstation. Decides
+//! all geometry that drivers share: dash lengths, marker outlines, pattern cells, glyph
+//! placement, clip rectangles.
+
+use crate::attributes::FillIntStyle;
+use crate::device::{
+    DeviceOp, FillRule, GlyphRun, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
+};
+use crate::display_list::{FillStyle, Item, LineStyle, Primitive, TextStyle};
+use crate::geometry::{Affine, Path, Rect};
+use crate::transform::Workstation;
+
+/// Device-space context of one page.
+pub(crate) struct Lowering<'a> {
+    pub ws: &'a Workstation,
+    pub to_dev: Affine,
+    pub nominal: f64,
+    pub ops: Vec<DeviceOp>,
+    clip: Option<Rect>,
+}
+
+/// Lowers a display list for a workstation.
+pub fn lower_page(items: &[Item], ws: &Workstation, background: Option<Rgba>) -> Page {
+    let mut l = Lowering {
+        ws,
+        to_dev: ws.ndc_to_device(),
+        nominal: ws.nominal_size(),
+        ops: Vec::with_capacity(items.len() + 4),
+        clip: None,
+    };
+    for item in items {
+        l.set_clip(item.clip);
+        l.primitive(&item.primitive);
+    }
+    Page {
+        width: ws.width,
+        height: ws.height,
+        dpi: ws.dpi,
+        background,
+        ops: l.ops,
+    }
+}
+
+impl Lowering<'_> {
+    fn set_clip(&mut self, clip: Option<Rect>) {
+        let dev = clip.map(|r| {
+            let (x0, y0) = self.to_dev.apply(r.x0, r.y0);
+            let (x1, y1) = self.to_dev.apply(r.x1, r.y1);
+            Rect::new(x0, y0, x1, y1)
+        });
+        if dev != self.clip {
+            self.clip = dev;
+            self.ops.push(DeviceOp::Clip(dev));
+        }
+    }
+
+    fn dev(&self, p: (f64, f64)) -> (f64, f64) {
+        self.to_dev.apply(p.0, p.1)
+    }
+
+    /// Stroke style for a GR line style (round caps and joins, dashes scaled by width).
+    pub(crate) fn stroke_style(&self, s: &LineStyle) -> StrokeStyle {
+        let width = s.width * self.nominal;
+        let unit = s.width.max(1.0) * self.nominal;
+        let dash = crate::tables::dashes::dash_pattern(s.linetype.to_gr())
+            .filter(|d| !d.is_empty())
+            .map(|d| d.iter().map(|v| v * unit).collect());
+        StrokeStyle {
+            width,
+            cap: LineCap::Round,
+            join: LineJoin::Round,
+            dash,
+        }
+    }
+
+    fn primitive(&mut self, p: &Primitive) {
+        match p {
+            Primitive::Polyline { points, style } => self.polyline(points, style),
+            Primitive::Polymarker { points, style } => {
+                crate::markers::lower_markers(self, points, style)
+            }
+            Primitive::FillArea {
+                points,
+                style,
+                rule,
+            } => {
+                let path = Path::polygon(points.iter().map(|&p| self.dev(p)));
+                self.fill(path, style, *rule);
+            }
+            Primitive::Image {
+                rect,
+                width,
+                height,
+                rgba,
+                smooth,
+            } => {
+                let (x0, y0) = self.dev((rect.x0, rect.y0));
+                let (x1, y1) = self.dev((rect.x1, rect.y1));
+                self.ops.push(DeviceOp::Image(crate::device::Image {
+                    width: *width,
+                    height: *height,
+                    rgba: rgba.clone(),
+                    rect: Rect::new(x0, y0, x1, y1),
+                    smooth: *smooth,
+                }));
+            }
+            Primitive::Text { x, y, text, style } => self.text(*x, *y, text, style),
+            Primitive::Path { path, stroke, fill } => {
+                let dev = path.transformed(&self.to_dev);
+                if let Some((fs, rule)) = fill {
+                    self.fill(dev.clone(), fs, *rule);
+                }
+                if let Some(ls) = stroke {
+                    if ls.color.a > 0 && ls.width > 0.0 {
+                        let style = self.stroke_style(ls);
+                        self.ops.push(DeviceOp::Stroke {
+                            path: dev,
+                            style,
+                            color: ls.color,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn polyline(&mut self, points: &[(f64, f64)], style: &LineStyle) {
+        if style.color.a == 0 || style.width <= 0.0 {
+            return;
+        }
+        let mut path = Path::new();
+        let mut pen_down = false;
+        let mut pieces = 0usize;
+        for &(x, y) in points {
+            if !(x.is_finite() && y.is_finite()) {
+                pen_down = false;
+                continue;
+            }
+            let (dx, dy) = self.dev((x, y));
+            if pen_down {
+                path.line_to(dx, dy);
+            } else {
+                path.move_to(dx, dy);
+                pen_down = true;
+                pieces += 1;
+            }
+        }
+        if pieces == 0 {
+            return;
+        }
+        let style_dev = self.stroke_style(style);
+        self.ops.push(DeviceOp::Stroke {
+            path,
+            style: style_dev,
+            color: style.color,
+        });
+    }
+
+    /// Fills a device path with a GR fill style.
+    pub(crate) fn fill(&mut self, path: Path, style: &FillStyle, rule: FillRule) {
+        if path.is_empty() {
+            return;
+        }
+        let border = |l: &Self, color: Rgba| DeviceOp::Stroke {
+            path: path.clone(),
+            style: StrokeStyle {
+                width: style.border_width * l.nominal,
+                cap: LineCap::Round,
+                join: LineJoin::Round,
+                dash: None,
+            },
+            color,
+        };
+        match style.int_style {
+            FillIntStyle::Hollow => {
+                let mut p = path.clone();
+                // GR closes hollow polygons.
+                if !matches!(p.cmds.last(), Some(crate::geometry::PathCmd::Close)) {
+                    p.close();
+                }
+                self.ops.push(DeviceOp::Stroke {
+                    path: p,
+                    style: StrokeStyle {
+                        width: style.border_width * self.nominal,
+                        cap: LineCap::Round,
+                        join: LineJoin::Round,
+                        dash: None,
+                    },
+                    color: style.color,
+                });
+            }
+            FillIntStyle::Solid => self.ops.push(DeviceOp::Fill {
+                path,
+                rule,
+                color: style.color,
+            }),
+            FillIntStyle::SolidWithBorder => {
+                let stroke = border(self, style.border_color);
+                self.ops.push(DeviceOp::Fill {
+                    path,
+                    rule,
+                    color: style.color,
+                });
+                if style.border_width > 0.0 {
+                    self.ops.push(stroke);
+                }
+            }
+            FillIntStyle::Pattern | FillIntStyle::Hatch => {
+                let index = if style.int_style == FillIntStyle::Hatch {
+                    108 + style.style_index.clamp(1, 11) as usize
+                } else {
+                    style.style_index.clamp(0, 107) as usize
+                };
+                let rows = crate::tables::patterns::pattern_rows(index).to_vec();
+                let pattern = Pattern {
+                    rows,
+                    cell: self.nominal.max(1.0),
+                };
+                self.ops.push(DeviceOp::PatternFill {
+                    path,
+                    rule,
+                    pattern,
+                    color: style.color,
+                });
+            }
+        }
+    }
+
+    fn text(&mut self, x: f64, y: f64, text: &str, style: &TextStyle) {
+        if style.color.a == 0 || text.is_empty() {
+            return;
+        }
+        let layout = crate::text::layout(x, y, text, style);
+        let s = self.ws.scale();
+        // text space in device pixels: NDC text space scaled by s
+        let transform = self
+            .to_dev
+            .then_after(&layout.transform)
+            .then_after(&Affine::scale(1.0 / s, 1.0 / s));
+        for run in layout.runs {
+            let glyphs = run
+                .glyphs
+                .into_iter()
+                .map(|mut g| {
+                    g.x *= s;
+                    g.y *= s;
+                    g
+                })
+                .collect();
+            self.ops.push(DeviceOp::Glyphs {
+                run: GlyphRun {
+                    face: run.face,
+                    size: layout.em * s,
+                    transform,
+                    glyphs,
+                },
+                color: style.color,
+            });
+        }
+    }
+}

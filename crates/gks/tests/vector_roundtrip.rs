@@ -1,0 +1,204 @@
+//! Every vector driver must draw what the raster driver draws. Each scene is written as SVG,
+//! PDF and PS, rendered back (SVG with resvg, PDF with poppler's `pdftoppm`, PS with
+//! Ghostscript) at the page's own resolution, and compared with the PNG of the same scene.
+//!
+//! Tolerance (different rasterizers anti-alias edges differently): a pixel counts as
+//! different when a channel differs by more than 96/255. SVG (resvg, the same rasterizer
+//! family as ours): at most 0.2 % of the pixels may differ, mean absolute channel difference
+//! below 1/255. PDF (poppler) and PS (Ghostscript at 4× supersampling, which paints every
+//! device pixel a shape touches and so draws thin lines up to half a pixel wider): at most
+//! 1 % of the pixels, mean below 4.5/255. A missing shape, a shifted or mis-scaled text
+//! line, a wrong colour or a lost clip exceeds this (a missing text line alone makes
+//! several % of its scene's pixels differ).
+//!
+//! `pdftoppm` and `gs` are installed by `.ci/run`; without them these tests fail with a
+//! message saying what to install (set `GR_SKIP_EXTERNAL=1` to skip them knowingly).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{diff, diffs_dir, over_white, read_png, write_png, Raster};
+use gks::{scenes, Gks};
+
+const CHANNEL_TOLERANCE: u8 = 96;
+
+/// (max fraction of differing pixels, max mean absolute difference) per driver.
+fn limits(kind: &str) -> (f64, f64) {
+    match kind {
+        "svg" => (0.002, 1.0),
+        _ => (0.01, 4.5),
+    }
+}
+
+fn scene_gks(name: &str) -> Gks {
+    let mut g = Gks::new();
+    (scenes::find(name).unwrap().draw)(&mut g).unwrap();
+    g
+}
+
+fn png_of(g: &Gks) -> Raster {
+    let page = g.page();
+    over_white(&Raster {
+        width: page.width as u32,
+        height: page.height as u32,
+        rgba: g.render_rgba().unwrap(),
+    })
+}
+
+fn external_available(prog: &str) -> bool {
+    if common::have_program(prog) {
+        return true;
+    }
+    if std::env::var_os("GR_SKIP_EXTERNAL").is_some() {
+        eprintln!("skipping: {prog} not installed and GR_SKIP_EXTERNAL is set");
+        return false;
+    }
+    panic!("{prog} is not installed (apt-get install poppler-utils ghostscript), or set GR_SKIP_EXTERNAL=1");
+}
+
+fn compare(kind: &str, name: &str, expected: &Raster, actual: &Raster) {
+    let d = diff(expected, actual, CHANNEL_TOLERANCE);
+    let total = (expected.width * expected.height) as f64;
+    let frac = d.bad_pixels as f64 / total;
+    let (max_bad_fraction, max_mean_abs) = limits(kind);
+    eprintln!(
+        "{kind} {name}: {:.3} % pixels differ, mean abs {:.3}",
+        frac * 100.0,
+        d.mean_abs
+    );
+    if frac > max_bad_fraction || d.mean_abs > max_mean_abs {
+        let dir = diffs_dir();
+        write_png(&dir.join(format!("{kind}-{name}-png.png")), expected);
+        write_png(&dir.join(format!("{kind}-{name}-{kind}.png")), actual);
+        write_png(&dir.join(format!("{kind}-{name}-diff.png")), &d.diff_image);
+        panic!(
+            "{kind} of {name} differs from the PNG: {:.3} % pixels (max {:.1} %), mean {:.3} (max {max_mean_abs}); see {}",
+            frac * 100.0,
+            max_bad_fraction * 100.0,
+            d.mean_abs,
+            dir.display()
+        );
+    }
+}
+
+fn svg_roundtrip(name: &str) {
+    let g = scene_gks(name);
+    let expected = png_of(&g);
+    let svg = gks::driver::svg::write_svg(&g.page());
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("our SVG parses");
+    let mut pm = tiny_skia::Pixmap::new(expected.width, expected.height).unwrap();
+    let size = tree.size();
+    let t = tiny_skia::Transform::from_scale(
+        expected.width as f32 / size.width(),
+        expected.height as f32 / size.height(),
+    );
+    resvg::render(&tree, t, &mut pm.as_mut());
+    let rgba = pm.pixels().iter().flat_map(|p| {
+        let c = p.demultiply();
+        [c.red(), c.green(), c.blue(), c.alpha()]
+    });
+    let actual = over_white(&Raster {
+        width: expected.width,
+        height: expected.height,
+        rgba: rgba.collect(),
+    });
+    compare("svg", name, &expected, &actual);
+}
+
+fn render_external(kind: &str, name: &str, file: &Path, dpi: f64, size: (u32, u32)) -> Raster {
+    let out = file.with_extension("");
+    let status = match kind {
+        "pdf" => Command::new("pdftoppm")
+            .args([
+                "-png",
+                "-singlefile",
+                "-scale-to-x",
+                &size.0.to_string(),
+                "-scale-to-y",
+                &size.1.to_string(),
+            ])
+            .arg(file)
+            .arg(&out)
+            .status(),
+        // Ghostscript fills every pixel a shape touches; render at 4× and average 4×4 blocks,
+        // which gives anti-aliasing comparable to the other rasterizers.
+        _ => Command::new("gs")
+            .args(["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=png16m"])
+            .arg(format!("-r{}", dpi * SUPERSAMPLE as f64))
+            .arg(format!("-sOutputFile={}.png", out.display()))
+            .arg(file)
+            .status(),
+    }
+    .unwrap_or_else(|e| panic!("running the {kind} renderer for {name}: {e}"));
+    assert!(status.success(), "{kind} renderer failed on {name}");
+    let r = read_png(&out.with_extension("png"));
+    if kind == "pdf" {
+        r
+    } else {
+        downsample(&r, SUPERSAMPLE)
+    }
+}
+
+const SUPERSAMPLE: u32 = 4;
+
+/// Averages `f`×`f` blocks.
+fn downsample(r: &Raster, f: u32) -> Raster {
+    let (w, h) = (r.width / f, r.height / f);
+    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            let mut acc = [0u32; 4];
+            for dy in 0..f {
+                for dx in 0..f {
+                    let o = (((y * f + dy) * r.width + x * f + dx) * 4) as usize;
+                    for (a, &v) in acc.iter_mut().zip(&r.rgba[o..o + 4]) {
+                        *a += v as u32;
+                    }
+                }
+            }
+            rgba.extend(acc.map(|v| ((v + f * f / 2) / (f * f)) as u8));
+        }
+    }
+    Raster {
+        width: w,
+        height: h,
+        rgba,
+    }
+}
+
+fn file_roundtrip(kind: &str, name: &str) {
+    let prog = if kind == "pdf" { "pdftoppm" } else { "gs" };
+    if !external_available(prog) {
+        return;
+    }
+    let g = scene_gks(name);
+    let expected = png_of(&g);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.{kind}"));
+    g.save(&file).unwrap();
+    let actual = over_white(&render_external(
+        kind,
+        name,
+        &file,
+        g.workstation().dpi,
+        (expected.width, expected.height),
+    ));
+    assert_eq!(
+        (actual.width, actual.height),
+        (expected.width, expected.height),
+        "{kind} page of {name} has the wrong size"
+    );
+    compare(kind, name, &expected, &actual);
+}
+
+macro_rules! roundtrip_tests {
+    ($($name:ident),+) => {
+        mod svg { $( #[test] fn $name() { super::svg_roundtrip(stringify!($name)); } )+ }
+        mod pdf { $( #[test] fn $name() { super::file_roundtrip("pdf", stringify!($name)); } )+ }
+        mod ps { $( #[test] fn $name() { super::file_roundtrip("ps", stringify!($name)); } )+ }
+    };
+}
+
+roundtrip_tests!(linetypes, markers, fills, colors, text, cellarray, paths, clipping);

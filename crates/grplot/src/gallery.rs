@@ -1,0 +1,106 @@
+//! The gallery: renders every scene of the project in every vector and raster format and
+//! writes an HTML index.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
+
+use gks::scenes::{Scene, ALL};
+use gks::Gks;
+
+/// Formats every gallery page is written in.
+const FORMATS: &[&str] = &["png", "svg", "pdf"];
+
+fn draw_scene(scene: &Scene) -> Result<Gks, String> {
+    let mut g = Gks::new();
+    (scene.draw)(&mut g).map_err(|e| format!("scene {}: {e}", scene.name))?;
+    Ok(g)
+}
+
+/// A two-page document showing that PDF and PS hold several pages and PNG numbers them.
+fn multipage(dir: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    for ext in ["pdf", "ps", "png"] {
+        let mut g = Gks::new();
+        let path = dir.join(format!("multipage.{ext}"));
+        g.beginprint(&path).map_err(|e| e.to_string())?;
+        for page in 1..=2 {
+            g.setcharheight(0.05).map_err(|e| e.to_string())?;
+            g.settextalign(2, 3).map_err(|e| e.to_string())?;
+            g.text(0.5, 0.375, &format!("page {page} of 2"))
+                .map_err(|e| e.to_string())?;
+            if page == 1 {
+                g.clearws();
+            }
+        }
+        for p in g.endprint().map_err(|e| e.to_string())? {
+            files.push(
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    Ok(files)
+}
+
+/// Renders the gallery into `dir`.
+pub fn render(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let start = Instant::now();
+    let mut html = String::from(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>GR for Rust gallery</title>\n\
+         <style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;margin:0 1em 1em 0}\
+         img,object{width:480px;border:1px solid #ccc}td{vertical-align:top}</style></head><body>\n\
+         <h1>GR for Rust gallery</h1>\n<p>Every page rendered as PNG (tiny-skia), SVG and PDF from one display list.</p>\n<table>\n\
+         <tr><th>page</th><th>PNG</th><th>SVG</th><th>PDF</th></tr>\n",
+    );
+    for scene in ALL {
+        let t = Instant::now();
+        let g = draw_scene(scene)?;
+        for ext in FORMATS {
+            g.save(dir.join(format!("{}.{ext}", scene.name)))
+                .map_err(|e| e.to_string())?;
+        }
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        println!(
+            "{:<12} {:>7.1} ms  ({})",
+            scene.name,
+            ms,
+            FORMATS.join(", ")
+        );
+        let _ = writeln!(
+            html,
+            "<tr><td><b>{0}</b><br>{1}<br><small>{2:.1} ms for 3 formats</small></td>\
+             <td><img src=\"{0}.png\" alt=\"{0} png\"></td>\
+             <td><img src=\"{0}.svg\" alt=\"{0} svg\"></td>\
+             <td><object data=\"{0}.pdf\" type=\"application/pdf\" height=\"380\"><a href=\"{0}.pdf\">{0}.pdf</a></object></td></tr>",
+            scene.name, scene.title, ms
+        );
+    }
+    let pages = multipage(dir)?;
+    let links: Vec<String> = pages
+        .iter()
+        .map(|f| format!("<a href=\"{f}\">{f}</a>"))
+        .collect();
+    let _ = writeln!(
+        html,
+        "</table>\n<h2>Multi-page output</h2>\n<p>{}</p>",
+        links.join(" · ")
+    );
+    let _ = writeln!(
+        html,
+        "<p>Rendered in {:.2} s.</p>\n</body></html>",
+        start.elapsed().as_secs_f64()
+    );
+    gks::driver::write_atomic(&dir.join("index.html"), html.as_bytes())
+        .map_err(|e| e.to_string())?;
+    println!(
+        "gallery: {} pages in {:.2} s -> {}",
+        ALL.len(),
+        start.elapsed().as_secs_f64(),
+        dir.join("index.html").display()
+    );
+    Ok(())
+}
