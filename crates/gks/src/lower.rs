@@ -128,24 +128,43 @@ impl Lowering<'_> {
         if style.color.a == 0 || style.width <= 0.0 {
             return;
         }
+        // Long solid lines are reduced per device-pixel column (first, min, max, last of
+        // each run of points in one column), which draws the same pixels; dashed lines keep
+        // every point so the dash phase follows the true arc length.
+        let decimate = style.linetype == crate::attributes::LineType::Solid
+            && points.len() > 2 * self.ws.width.max(self.ws.height) as usize;
         let mut path = Path::new();
-        let mut pen_down = false;
-        let mut pieces = 0usize;
-        for &(x, y) in points {
-            if !(x.is_finite() && y.is_finite()) {
-                pen_down = false;
-                continue;
+        let mut piece: Vec<(f64, f64)> = Vec::new();
+        let flush = |piece: &mut Vec<(f64, f64)>, path: &mut Path| {
+            if piece.is_empty() {
+                return;
             }
-            let (dx, dy) = self.dev((x, y));
-            if pen_down {
-                path.line_to(dx, dy);
+            let reduced;
+            let pts: &[(f64, f64)] = if decimate && piece.len() > 8 {
+                reduced = decimate_columns(piece);
+                &reduced
             } else {
-                path.move_to(dx, dy);
-                pen_down = true;
-                pieces += 1;
+                piece
+            };
+            path.move_to(pts[0].0, pts[0].1);
+            if pts.len() == 1 {
+                // A lone point between two gaps: a zero-length segment shows as a dot.
+                path.line_to(pts[0].0, pts[0].1);
+            }
+            for &(x, y) in &pts[1..] {
+                path.line_to(x, y);
+            }
+            piece.clear();
+        };
+        for &(x, y) in points {
+            if x.is_finite() && y.is_finite() {
+                piece.push(self.dev((x, y)));
+            } else {
+                flush(&mut piece, &mut path);
             }
         }
-        if pieces == 0 {
+        flush(&mut piece, &mut path);
+        if path.is_empty() {
             return;
         }
         let style_dev = self.stroke_style(style);
@@ -257,5 +276,75 @@ impl Lowering<'_> {
                 color: style.color,
             });
         }
+    }
+}
+
+/// Min/max decimation of a device-space polyline: a run of more than three consecutive
+/// points in the same pixel column (`floor(x)`) is replaced by its first point, its lowest
+/// and highest values (in their original order, moved to the column centre) and its last
+/// point. Rasterized at about one pixel width this draws the same pixels as the full line,
+/// and the result has at most four points per run of one column.
+pub fn decimate_columns(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(points.len().min(4096));
+    let mut i = 0;
+    while i < points.len() {
+        let col = points[i].0.floor();
+        let start = i;
+        let (mut lo, mut hi) = (i, i);
+        while i < points.len() && points[i].0.floor() == col {
+            if points[i].1 < points[lo].1 {
+                lo = i;
+            }
+            if points[i].1 > points[hi].1 {
+                hi = i;
+            }
+            i += 1;
+        }
+        let end = i - 1;
+        if end - start < 3 {
+            out.extend_from_slice(&points[start..=end]);
+            continue;
+        }
+        // The extremes are drawn as one vertical stroke through the column centre: a dense
+        // run fills its whole column, and a stroke at the centre covers that column (not
+        // half of two neighbours, which would turn a solid band grey).
+        let xc = col + 0.5;
+        let (a, b) = (lo.min(hi), lo.max(hi));
+        out.push(points[start]);
+        out.push((xc, points[a].1));
+        out.push((xc, points[b].1));
+        out.push(points[end]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimate_columns;
+
+    #[test]
+    fn decimation_keeps_extremes_and_order() {
+        let pts: Vec<(f64, f64)> = (0..1000)
+            .map(|i| (i as f64 / 100.0, ((i * 37) % 101) as f64))
+            .collect();
+        let d = decimate_columns(&pts);
+        assert!(d.len() <= 40, "{} points", d.len());
+        for col in 0..10 {
+            let in_col: Vec<_> = pts.iter().filter(|p| p.0.floor() == col as f64).collect();
+            let kept: Vec<_> = d.iter().filter(|p| p.0.floor() == col as f64).collect();
+            let max = in_col.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+            let min = in_col.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+            assert!(kept.iter().any(|p| p.1 == max) && kept.iter().any(|p| p.1 == min));
+            assert!(kept.len() <= 4);
+            assert_eq!(*kept.first().unwrap(), *in_col.first().unwrap());
+            assert_eq!(*kept.last().unwrap(), *in_col.last().unwrap());
+        }
+        assert!(d.windows(2).all(|w| w[0].0 <= w[1].0), "order kept");
+    }
+
+    #[test]
+    fn short_runs_are_unchanged() {
+        let pts = vec![(0.5, 1.0), (1.5, 2.0), (2.5, 0.0)];
+        assert_eq!(decimate_columns(&pts), pts);
     }
 }

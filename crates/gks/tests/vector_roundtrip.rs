@@ -115,15 +115,16 @@ fn render_external(kind: &str, name: &str, file: &Path, dpi: f64, size: (u32, u3
                 "-png",
                 "-singlefile",
                 "-scale-to-x",
-                &size.0.to_string(),
+                &(size.0 * SUPERSAMPLE).to_string(),
                 "-scale-to-y",
-                &size.1.to_string(),
+                &(size.1 * SUPERSAMPLE).to_string(),
             ])
             .arg(file)
             .arg(&out)
             .status(),
-        // Ghostscript fills every pixel a shape touches; render at 4× and average 4×4 blocks,
-        // which gives anti-aliasing comparable to the other rasterizers.
+        // Ghostscript fills every pixel a shape touches and poppler snaps thin lines to whole
+        // pixels; both render at 4× and 4×4 blocks are averaged, which gives anti-aliasing
+        // comparable to ours.
         _ => Command::new("gs")
             .args(["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=png16m"])
             .arg(format!("-r{}", dpi * SUPERSAMPLE as f64))
@@ -133,12 +134,7 @@ fn render_external(kind: &str, name: &str, file: &Path, dpi: f64, size: (u32, u3
     }
     .unwrap_or_else(|e| panic!("running the {kind} renderer for {name}: {e}"));
     assert!(status.success(), "{kind} renderer failed on {name}");
-    let r = read_png(&out.with_extension("png"));
-    if kind == "pdf" {
-        r
-    } else {
-        downsample(&r, SUPERSAMPLE)
-    }
+    downsample(&read_png(&out.with_extension("png")), SUPERSAMPLE)
 }
 
 const SUPERSAMPLE: u32 = 4;

@@ -28,6 +28,9 @@ use fonts::{EmbeddedFont, FontSource};
 /// Flate level for content streams, fonts and images: fast enough for 4000×4000 images.
 const DEFLATE_LEVEL: u8 = 6;
 
+/// Offset of pattern masks in device px (see [`PageWriter::pattern_fill`]).
+const MASK_NUDGE: f64 = 1.0 / 64.0;
+
 /// Largest stencil mask (in pattern bits) a single pattern fill may produce.
 const MAX_MASK_BITS: u64 = 1 << 30;
 
@@ -590,8 +593,11 @@ impl PageWriter<'_> {
                 FillRule::NonZero => self.content.clip_nonzero(),
             };
             self.content.end_path();
+            // The corner is nudged by 1/64 px to the right and down: renderers that floor the
+            // corner of an unsmoothed image (poppler) would otherwise move all cells by one
+            // pixel when rounding errors land the corner a hair before a pixel boundary.
             let (w, h) = (cols as f64 * cell, rows as f64 * cell);
-            let (x, y) = (i0 * block, j0 * block + h);
+            let (x, y) = (i0 * block + MASK_NUDGE, j0 * block + h + MASK_NUDGE);
             self.content.transform(mat(&Affine {
                 m: [w, 0.0, 0.0, -h, x, y],
             }));
