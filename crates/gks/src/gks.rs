@@ -717,12 +717,8 @@ impl Gks {
         check_finite("text", "y", y)?;
         let (x, y) = self.wctondc(x, y);
         let style = self.text_style();
-        self.push(Primitive::Text {
-            x,
-            y,
-            text: text.to_string(),
-            style,
-        });
+        let text = self.encode_text(text);
+        self.push(Primitive::Text { x, y, text, style });
         Ok(())
     }
 
@@ -733,7 +729,7 @@ impl Gks {
         check_finite("inqtext", "x", x)?;
         check_finite("inqtext", "y", y)?;
         let (nx, ny) = self.wctondc(x, y);
-        let layout = crate::text::layout(nx, ny, text, &self.text_style());
+        let layout = crate::text::layout(nx, ny, &self.encode_text(text), &self.text_style());
         let mut xs = [0.0; 4];
         let mut ys = [0.0; 4];
         for (i, &(cx, cy)) in layout.corners.iter().enumerate() {
@@ -742,6 +738,16 @@ impl Gks {
             ys[i] = wy;
         }
         Ok((xs, ys))
+    }
+
+    /// GR's Symbol fonts (113 and legacy 7, 15, 23, 31) take Latin letters as Greek and
+    /// symbols (`a` → α), as PostScript's Symbol encoding does.
+    fn encode_text(&self, text: &str) -> String {
+        if crate::font::is_symbol_font(self.state.font) {
+            text.chars().map(crate::font::symbol_to_unicode).collect()
+        } else {
+            text.to_string()
+        }
     }
 
     /// Draws a path given in world coordinates: stroked with the line attributes and/or
@@ -763,19 +769,20 @@ impl Gks {
                 });
             }
         }
-        if let Some(PathCmd::Close) | None = path.cmds.first() {
-            if !path.cmds.is_empty() {
+        match path.cmds.first() {
+            None => {
                 return Err(Error::BadArrays {
                     func: "drawpath",
-                    msg: "path must start with a move".into(),
-                });
+                    msg: "path is empty".into(),
+                })
             }
-        }
-        if path.is_empty() {
-            return Err(Error::BadArrays {
-                func: "drawpath",
-                msg: "path is empty".into(),
-            });
+            Some(PathCmd::MoveTo(..)) => {}
+            Some(c) => {
+                return Err(Error::BadArrays {
+                    func: "drawpath",
+                    msg: format!("path must start with a move, got {c:?}"),
+                })
+            }
         }
         if fill.is_some() {
             self.check_fill_index("drawpath")?;

@@ -165,3 +165,20 @@ fn weird_text_does_not_panic() {
     g.render_rgba().unwrap();
     gks::driver::svg::write_svg(&g.page());
 }
+
+#[test]
+fn bad_paths_and_arcs() {
+    use gks::geometry::Path;
+    let mut g = Gks::new();
+    assert!(msg(g.drawpath(&Path::new(), true, None)).contains("empty"));
+    let mut p = Path::new();
+    p.line_to(0.0, 0.0);
+    assert!(msg(g.drawpath(&p, true, None)).contains("start with a move"));
+    let mut p = Path::new();
+    p.move_to(0.0, 0.0);
+    p.cubic_to(0.1, f64::NAN, 0.2, 0.2, 0.3, 0.3);
+    assert!(msg(g.drawpath(&p, true, None)).contains("non-finite"));
+    assert!(msg(g.drawarc(0.0, 1.0, 0.0, 1.0, f64::NAN, 90.0)).contains("start angle"));
+    assert!(msg(g.fillarc(0.0, f64::INFINITY, 0.0, 1.0, 0.0, 90.0)).contains("xmax"));
+    assert!(g.items().is_empty());
+}

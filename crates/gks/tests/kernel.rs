@@ -320,3 +320,29 @@ fn decimated_long_line_draws_the_same_pixels() {
         d.mean_abs
     );
 }
+
+#[test]
+fn expansion_spacing_and_symbol_font() {
+    let mut g = Gks::new();
+    let width = |g: &Gks, s: &str| {
+        let (x, _) = g.inqtext(0.0, 0.0, s).unwrap();
+        x[1] - x[0]
+    };
+    let w1 = width(&g, "expansion");
+    g.setcharexpan(2.0).unwrap();
+    let w2 = width(&g, "expansion");
+    assert!((w2 / w1 - 2.0).abs() < 1e-9, "{w1} {w2}");
+    g.setcharexpan(1.0).unwrap();
+    g.setcharspace(0.5).unwrap();
+    let w3 = width(&g, "expansion");
+    // nine characters, each followed by half the character height
+    assert!((w3 - w1 - 9.0 * 0.5 * 0.027).abs() < 1e-9, "{w1} {w3}");
+    g.setcharspace(0.0).unwrap();
+    // Symbol font: "a" is drawn as alpha, the same glyph as "α" in the math face.
+    g.settextfontprec(113, 0).unwrap();
+    let mut h = Gks::new();
+    h.settextfontprec(113, 0).unwrap();
+    g.text(0.1, 0.1, "abg").unwrap();
+    h.text(0.1, 0.1, "αβγ").unwrap();
+    assert_eq!(g.page(), h.page());
+}

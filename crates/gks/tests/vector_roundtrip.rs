@@ -198,3 +198,102 @@ macro_rules! roundtrip_tests {
 }
 
 roundtrip_tests!(linetypes, markers, fills, colors, text, cellarray, paths, clipping);
+
+/// Writes `target/compare/text.png`: the same region of the text scene as drawn by the PNG
+/// driver and rendered back from SVG, PDF and PS, side by side and enlarged 2×, composed
+/// with the kernel itself. Checks that all four panels have ink in the same places.
+#[test]
+fn comparison_figure() {
+    if !external_available("pdftoppm") || !external_available("gs") {
+        return;
+    }
+    let name = "text";
+    let g = scene_gks(name);
+    let png = png_of(&g);
+    let dir = tempfile::tempdir().unwrap();
+    let size = (png.width, png.height);
+    let mut panels = vec![("PNG (tiny-skia)", png)];
+    let svg = gks::driver::svg::write_svg(&g.page());
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
+    let mut pm = tiny_skia::Pixmap::new(size.0, size.1).unwrap();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(
+            size.0 as f32 / tree.size().width(),
+            size.1 as f32 / tree.size().height(),
+        ),
+        &mut pm.as_mut(),
+    );
+    let rgba = pm.pixels().iter().flat_map(|p| {
+        let c = p.demultiply();
+        [c.red(), c.green(), c.blue(), c.alpha()]
+    });
+    panels.push((
+        "SVG (resvg)",
+        over_white(&Raster {
+            width: size.0,
+            height: size.1,
+            rgba: rgba.collect(),
+        }),
+    ));
+    for (kind, label) in [("pdf", "PDF (pdftoppm)"), ("ps", "PS (Ghostscript)")] {
+        let file = dir.path().join(format!("{name}.{kind}"));
+        g.save(&file).unwrap();
+        panels.push((
+            label,
+            over_white(&render_external(
+                kind,
+                name,
+                &file,
+                g.workstation().dpi,
+                size,
+            )),
+        ));
+    }
+    // Crop: the Greek and symbol lines, 300×120 px from (0, 330).
+    let (cx, cy, cw, ch) = (0u32, 330u32, 300u32, 120u32);
+    let mut out = Gks::new();
+    out.set_size_px(2.0 * cw as f64 * 2.0 + 30.0, 2.0 * ch as f64 * 2.0 + 80.0)
+        .unwrap();
+    let ws = *out.workstation();
+    let s = ws.scale();
+    out.setcharheight(14.0 / s).unwrap();
+    out.settextalign(1, 5).unwrap();
+    let mut inked = Vec::new();
+    for (k, (label, r)) in panels.iter().enumerate() {
+        let crop: Vec<[u8; 4]> = (cy..cy + ch)
+            .flat_map(|y| (cx..cx + cw).map(move |x| (x, y)))
+            .map(|(x, y)| {
+                let o = ((y * r.width + x) * 4) as usize;
+                [r.rgba[o], r.rgba[o + 1], r.rgba[o + 2], 255]
+            })
+            .collect();
+        inked.push(crop.iter().map(|p| p[0] < 128).collect::<Vec<bool>>());
+        let (col, row) = ((k % 2) as f64, (k / 2) as f64);
+        let x0 = (10.0 + col * (2.0 * cw as f64 + 10.0)) / s;
+        let y1 = ws.window[3] - (30.0 + row * (2.0 * ch as f64 + 40.0)) / s;
+        let y0 = y1 - 2.0 * ch as f64 / s;
+        out.drawimage(
+            x0,
+            x0 + 2.0 * cw as f64 / s,
+            y0,
+            y1,
+            cw as usize,
+            ch as usize,
+            &crop,
+        )
+        .unwrap();
+        out.text(x0, y1 + 4.0 / s, label).unwrap();
+    }
+    let target = common::crate_dir().join("../../target/compare");
+    std::fs::create_dir_all(&target).unwrap();
+    out.save(target.join("text.png")).unwrap();
+    // Ink agrees between every pair of panels on nearly all pixels of the crop.
+    for (k, ink) in inked.iter().enumerate().skip(1) {
+        let disagree = ink.iter().zip(&inked[0]).filter(|(a, b)| a != b).count();
+        assert!(
+            disagree < ink.len() / 50,
+            "panel {k}: {disagree} pixels disagree on ink"
+        );
+    }
+}

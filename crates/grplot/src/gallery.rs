@@ -52,8 +52,8 @@ pub fn render(dir: &Path) -> Result<(), String> {
     let mut html = String::from(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>GR for Rust gallery</title>\n\
          <style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;margin:0 1em 1em 0}\
-         img,object{width:480px;border:1px solid #ccc}td{vertical-align:top}</style></head><body>\n\
-         <h1>GR for Rust gallery</h1>\n<p>Every page rendered as PNG (tiny-skia), SVG and PDF from one display list.</p>\n<table>\n\
+         img{width:480px;border:1px solid #ccc}td{vertical-align:top;padding:4px}</style></head><body>\n\
+         <h1>GR for Rust gallery</h1>\n<p>Every page rendered as PNG (tiny-skia), SVG and PDF (fonts embedded, text selectable) from one display list.</p>\n<table>\n\
          <tr><th>page</th><th>PNG</th><th>SVG</th><th>PDF</th></tr>\n",
     );
     for scene in ALL {
@@ -70,13 +70,23 @@ pub fn render(dir: &Path) -> Result<(), String> {
             ms,
             FORMATS.join(", ")
         );
+        let size = |ext: &str| {
+            std::fs::metadata(dir.join(format!("{}.{ext}", scene.name)))
+                .map(|m| format!("{:.1} kB", m.len() as f64 / 1e3))
+                .unwrap_or_default()
+        };
         let _ = writeln!(
             html,
             "<tr><td><b>{0}</b><br>{1}<br><small>{2:.1} ms for 3 formats</small></td>\
-             <td><img src=\"{0}.png\" alt=\"{0} png\"></td>\
-             <td><img src=\"{0}.svg\" alt=\"{0} svg\"></td>\
-             <td><object data=\"{0}.pdf\" type=\"application/pdf\" height=\"380\"><a href=\"{0}.pdf\">{0}.pdf</a></object></td></tr>",
-            scene.name, scene.title, ms
+             <td><img src=\"{0}.png\" alt=\"{0} png\"><br><small>{3}</small></td>\
+             <td><img src=\"{0}.svg\" alt=\"{0} svg\"><br><small>{4}</small></td>\
+             <td><a href=\"{0}.pdf\">{0}.pdf</a><br><small>{5}</small></td></tr>",
+            scene.name,
+            scene.title,
+            ms,
+            size("png"),
+            size("svg"),
+            size("pdf")
         );
     }
     let pages = multipage(dir)?;

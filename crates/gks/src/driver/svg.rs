@@ -6,8 +6,9 @@
 //!   units, y up) and placed with `<use transform="matrix(…)">`, so the file looks the same
 //!   on machines without the fonts.
 //! * Pattern fills become `<pattern patternUnits="userSpaceOnUse">` tiles aligned to the page
-//!   origin, drawn with `shape-rendering="crispEdges"`; identical pattern + colour pairs share
-//!   one definition.
+//!   origin; identical pattern + colour pairs share one definition. The cells are not drawn
+//!   with `crispEdges`: when a viewer scales the page, thin hatch lines would otherwise drop
+//!   out entirely instead of turning grey.
 //! * Images are embedded as PNG `data:` URLs.
 //! * References use `xlink:href` (SVG 1.1; every SVG 2 viewer still accepts it), so embedded
 //!   image data is not duplicated in a second `href`.
@@ -194,7 +195,7 @@ impl SvgWriter {
             }
             d.push('"');
             paint_attrs(d, "fill", color);
-            d.push_str(" shape-rendering=\"crispEdges\"/></pattern>\n");
+            d.push_str("/></pattern>\n");
         }
         self.body.push_str("<path d=\"");
         path_data(&mut self.body, path, PX);
