@@ -203,6 +203,69 @@ pub enum DeviceOp {
     },
     /// Set the clip rectangle for all following operations (`None` = whole page).
     Clip(Option<Rect>),
+    /// The same drawing (markers) repeated at many positions, in order: `ops` (only fills,
+    /// strokes and pattern fills) are given around the origin and drawn translated to each
+    /// position. The raster driver stamps pre-rendered sprites; drivers without instancing
+    /// can use [`Page::expanded`].
+    Instances {
+        /// The drawing, around (0, 0).
+        ops: Vec<DeviceOp>,
+        /// Device positions of the copies.
+        positions: Vec<(f64, f64)>,
+    },
+}
+
+impl DeviceOp {
+    /// A copy moved by `(dx, dy)` (clip rectangles and instance positions included).
+    pub fn translated(&self, dx: f64, dy: f64) -> DeviceOp {
+        let t = Affine::translate(dx, dy);
+        match self {
+            DeviceOp::Fill { path, rule, color } => DeviceOp::Fill {
+                path: path.transformed(&t),
+                rule: *rule,
+                color: *color,
+            },
+            DeviceOp::Stroke { path, style, color } => DeviceOp::Stroke {
+                path: path.transformed(&t),
+                style: style.clone(),
+                color: *color,
+            },
+            DeviceOp::PatternFill {
+                path,
+                rule,
+                pattern,
+                color,
+            } => DeviceOp::PatternFill {
+                path: path.transformed(&t),
+                rule: *rule,
+                pattern: pattern.clone(),
+                color: *color,
+            },
+            DeviceOp::Image(img) => DeviceOp::Image(Image {
+                rect: Rect::new(
+                    img.rect.x0 + dx,
+                    img.rect.y0 + dy,
+                    img.rect.x1 + dx,
+                    img.rect.y1 + dy,
+                ),
+                ..img.clone()
+            }),
+            DeviceOp::Glyphs { run, color } => DeviceOp::Glyphs {
+                run: GlyphRun {
+                    transform: t.then_after(&run.transform),
+                    ..run.clone()
+                },
+                color: *color,
+            },
+            DeviceOp::Clip(r) => {
+                DeviceOp::Clip(r.map(|r| Rect::new(r.x0 + dx, r.y0 + dy, r.x1 + dx, r.y1 + dy)))
+            }
+            DeviceOp::Instances { ops, positions } => DeviceOp::Instances {
+                ops: ops.clone(),
+                positions: positions.iter().map(|&(x, y)| (x + dx, y + dy)).collect(),
+            },
+        }
+    }
 }
 
 /// One page (or animation frame) in device space.
@@ -221,6 +284,46 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page with every [`DeviceOp::Instances`] replaced by its translated copies, for
+    /// drivers that draw each copy as plain paths.
+    pub fn expanded(&self) -> std::borrow::Cow<'_, Page> {
+        if !self
+            .ops
+            .iter()
+            .any(|op| matches!(op, DeviceOp::Instances { .. }))
+        {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut ops = Vec::with_capacity(self.ops.len());
+        for op in &self.ops {
+            match op {
+                DeviceOp::Instances {
+                    ops: shape,
+                    positions,
+                } => {
+                    for &(x, y) in positions {
+                        ops.extend(shape.iter().map(|o| o.translated(x, y)));
+                    }
+                }
+                other => ops.push(other.clone()),
+            }
+        }
+        std::borrow::Cow::Owned(Page {
+            ops,
+            ..self.clone_header()
+        })
+    }
+
+    fn clone_header(&self) -> Page {
+        Page {
+            width: self.width,
+            height: self.height,
+            dpi: self.dpi,
+            background: self.background,
+            ops: Vec::new(),
+        }
+    }
+
     /// Size of one device pixel in PostScript points.
     pub fn pt_per_px(&self) -> f64 {
         72.0 / self.dpi

@@ -29,8 +29,8 @@ pub(crate) fn lower_markers(l: &mut Lowering<'_>, points: &[(f64, f64)], style: 
     };
     let draw_border = style.border_color != style.color && style.border_width > 0.0;
 
-    // Build each operation's path once in marker-local device units (y down), then
-    // translate per marker: many markers of one call share the shapes.
+    // Each operation's path is built once in marker-local device units (y down); the
+    // markers of one call become one instanced operation.
     let polygon = |pts: &[(f64, f64)]| Path::polygon(pts.iter().map(|&(x, y)| (k * x, -k * y)));
     let polyline = |pts: &[(f64, f64)]| {
         let mut p = Path::new();
@@ -93,33 +93,28 @@ pub(crate) fn lower_markers(l: &mut Lowering<'_>, points: &[(f64, f64)], style: 
         }
     }
 
-    // One combined path per shape for all markers keeps the op count independent of the
-    // number of points (fast in every driver).
-    let centres: Vec<(f64, f64)> = points
+    let positions: Vec<(f64, f64)> = points
         .iter()
         .filter(|(x, y)| x.is_finite() && y.is_finite())
         .map(|&(x, y)| l.to_dev.apply(x, y))
         .collect();
-    if centres.is_empty() {
+    if positions.is_empty() {
         return;
     }
-    for (shape, paint) in shapes {
-        let mut all = Path::new();
-        for &(cx, cy) in &centres {
-            all.extend(&shape.transformed(&crate::geometry::Affine::translate(cx, cy)));
-        }
-        let op = match paint {
+    let ops = shapes
+        .into_iter()
+        .map(|(path, paint)| match paint {
             Paint::Fill(color) => DeviceOp::Fill {
-                path: all,
+                path,
                 rule: FillRule::NonZero,
                 color,
             },
             Paint::Stroke(color, width) => DeviceOp::Stroke {
-                path: all,
+                path,
                 style: stroke(width),
                 color,
             },
-        };
-        l.ops.push(op);
-    }
+        })
+        .collect();
+    l.ops.push(DeviceOp::Instances { ops, positions });
 }

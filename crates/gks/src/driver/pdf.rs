@@ -314,22 +314,34 @@ impl PageWriter<'_> {
             }
         }
         for op in &page.ops {
-            match op {
-                DeviceOp::Fill { path, rule, color } => self.fill(path, *rule, *color),
-                DeviceOp::Stroke { path, style, color } => self.stroke(path, style, *color),
-                DeviceOp::PatternFill {
-                    path,
-                    rule,
-                    pattern,
-                    color,
-                } => self.pattern_fill(path, *rule, pattern, *color)?,
-                DeviceOp::Image(img) => self.image(img)?,
-                DeviceOp::Glyphs { run, color } => self.glyphs(run, *color),
-                DeviceOp::Clip(rect) => self.set_clip(*rect),
-            }
+            self.op(op)?;
         }
         if self.saved.is_some() {
             self.content.restore_state();
+        }
+        Ok(())
+    }
+
+    fn op(&mut self, op: &DeviceOp) -> Result<(), String> {
+        match op {
+            DeviceOp::Fill { path, rule, color } => self.fill(path, *rule, *color),
+            DeviceOp::Stroke { path, style, color } => self.stroke(path, style, *color),
+            DeviceOp::PatternFill {
+                path,
+                rule,
+                pattern,
+                color,
+            } => self.pattern_fill(path, *rule, pattern, *color)?,
+            DeviceOp::Image(img) => self.image(img)?,
+            DeviceOp::Glyphs { run, color } => self.glyphs(run, *color),
+            DeviceOp::Clip(rect) => self.set_clip(*rect),
+            DeviceOp::Instances { ops, positions } => {
+                for &(x, y) in positions {
+                    for o in ops {
+                        self.op(&o.translated(x, y))?;
+                    }
+                }
+            }
         }
         Ok(())
     }

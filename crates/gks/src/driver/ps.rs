@@ -80,6 +80,9 @@ pub fn write_ps(pages: &[Page], eps: bool) -> Result<Vec<u8>, String> {
             pages.len()
         ));
     }
+    let expanded: Vec<std::borrow::Cow<'_, Page>> = pages.iter().map(Page::expanded).collect();
+    let expanded: Vec<&Page> = expanded.iter().map(|p| &**p).collect();
+    let pages: &[&Page] = &expanded;
     for p in pages {
         let ok = |v: f64| v.is_finite() && v > 0.0;
         if !(ok(p.width) && ok(p.height) && ok(p.dpi)) {
@@ -463,6 +466,13 @@ impl<'a> PageWriter<'a> {
 
     fn op(&mut self, op: &DeviceOp) {
         match op {
+            DeviceOp::Instances { ops, positions } => {
+                for &(x, y) in positions {
+                    for o in ops {
+                        self.op(&o.translated(x, y));
+                    }
+                }
+            }
             DeviceOp::Fill { path, rule, color } => {
                 if color.a == 0 || path.is_empty() {
                     return;

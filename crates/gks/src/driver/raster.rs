@@ -107,7 +107,6 @@ fn clip_mask(width: u32, height: u32, r: &Rect) -> Option<sk::Mask> {
 
 /// Draws all operations of `page` into `pm` (which must have the page's size).
 fn draw(page: &Page, pm: &mut sk::Pixmap) {
-    let id = sk::Transform::identity();
     if let Some(bg) = page.background {
         pm.fill(sk_color(bg));
     }
@@ -115,109 +114,286 @@ fn draw(page: &Page, pm: &mut sk::Pixmap) {
     let mut mask: Option<sk::Mask> = None;
     let mut clipped_out = false;
     for op in &page.ops {
-        if clipped_out && !matches!(op, DeviceOp::Clip(_)) {
-            continue;
-        }
-        let m = mask.as_ref();
-        match op {
-            DeviceOp::Clip(r) => {
-                clipped_out = false;
-                mask = match r {
-                    None => None,
-                    Some(r) => {
-                        let page_rect = Rect::new(0.0, 0.0, w as f64, h as f64);
-                        match r.intersect(&page_rect) {
-                            Some(r) if r.width() > 0.0 && r.height() > 0.0 => clip_mask(w, h, &r),
-                            _ => {
-                                clipped_out = true;
-                                None
-                            }
+        if let DeviceOp::Clip(r) = op {
+            clipped_out = false;
+            mask = match r {
+                None => None,
+                Some(r) => {
+                    let page_rect = Rect::new(0.0, 0.0, w as f64, h as f64);
+                    match r.intersect(&page_rect) {
+                        Some(r) if r.width() > 0.0 && r.height() > 0.0 => clip_mask(w, h, &r),
+                        _ => {
+                            clipped_out = true;
+                            None
                         }
                     }
-                };
+                }
+            };
+        } else if !clipped_out {
+            draw_op(pm, op, mask.as_ref());
+        }
+    }
+}
+
+/// Draws one operation (clip operations are handled by [`draw`]).
+fn draw_op(pm: &mut sk::Pixmap, op: &DeviceOp, m: Option<&sk::Mask>) {
+    let id = sk::Transform::identity();
+    match op {
+        DeviceOp::Clip(_) => {}
+        DeviceOp::Fill { path, rule, color } => {
+            if let Some(p) = sk_path(path) {
+                pm.fill_path(&p, &solid_paint(*color), sk_rule(*rule), id, m);
             }
-            DeviceOp::Fill { path, rule, color } => {
-                if let Some(p) = sk_path(path) {
-                    pm.fill_path(&p, &solid_paint(*color), sk_rule(*rule), id, m);
+        }
+        DeviceOp::Stroke { path, style, color } => {
+            if let Some(p) = sk_path(path) {
+                pm.stroke_path(&p, &solid_paint(*color), &sk_stroke(style), id, m);
+            }
+        }
+        DeviceOp::PatternFill {
+            path,
+            rule,
+            pattern,
+            color,
+        } => {
+            let (Some(p), Some(tile)) = (sk_path(path), pattern_pixmap(pattern, *color)) else {
+                return;
+            };
+            let cell = pattern.cell as f32;
+            let shader = sk::Pattern::new(
+                tile.as_ref(),
+                sk::SpreadMode::Repeat,
+                sk::FilterQuality::Nearest,
+                1.0,
+                sk::Transform::from_scale(cell, cell),
+            );
+            let paint = sk::Paint {
+                shader,
+                anti_alias: true,
+                ..Default::default()
+            };
+            pm.fill_path(&p, &paint, sk_rule(*rule), id, m);
+        }
+        DeviceOp::Image(img) => draw_image(pm, img, m),
+        DeviceOp::Glyphs { run, color } => {
+            let mut all = Path::new();
+            for g in &run.glyphs {
+                if let Some(outline) = crate::font::glyph_outline(run.face, g.id) {
+                    all.extend(&outline.transformed(&run.glyph_transform(g)));
                 }
             }
-            DeviceOp::Stroke { path, style, color } => {
-                if let Some(p) = sk_path(path) {
-                    pm.stroke_path(&p, &solid_paint(*color), &sk_stroke(style), id, m);
+            if let Some(p) = sk_path(&all) {
+                pm.fill_path(&p, &solid_paint(*color), sk::FillRule::Winding, id, m);
+            }
+        }
+        DeviceOp::Instances { ops, positions } => stamp_instances(pm, ops, positions, m),
+    }
+}
+
+fn draw_image(pm: &mut sk::Pixmap, img: &Image, m: Option<&sk::Mask>) {
+    let Some(src) = image_pixmap(img) else { return };
+    let r = img.rect;
+    let Some(rect) = sk::Rect::from_ltrb(r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32) else {
+        return;
+    };
+    let sx = r.width() / img.width as f64;
+    let sy = r.height() / img.height as f64;
+    let shader = sk::Pattern::new(
+        src.as_ref(),
+        sk::SpreadMode::Pad,
+        if img.smooth {
+            sk::FilterQuality::Bilinear
+        } else {
+            sk::FilterQuality::Nearest
+        },
+        1.0,
+        sk::Transform::from_row(sx as f32, 0.0, 0.0, sy as f32, r.x0 as f32, r.y0 as f32),
+    );
+    let paint = sk::Paint {
+        shader,
+        anti_alias: false,
+        ..Default::default()
+    };
+    pm.fill_rect(rect, &paint, sk::Transform::identity(), m);
+}
+
+/// Source-over blend of a premultiplied sprite with its top-left pixel at (`x`, `y`),
+/// weighted by the clip mask. Integer arithmetic, rounding like tiny-skia's 8-bit pipeline.
+fn blend_sprite(pm: &mut sk::Pixmap, sprite: &sk::Pixmap, x: i64, y: i64, m: Option<&sk::Mask>) {
+    let (pw, ph) = (pm.width() as i64, pm.height() as i64);
+    let (sw, sh) = (sprite.width() as i64, sprite.height() as i64);
+    let (x0, x1) = (x.max(0), (x + sw).min(pw));
+    let (y0, y1) = (y.max(0), (y + sh).min(ph));
+    if x0 >= x1 || y0 >= y1 {
+        return;
+    }
+    let src = sprite.data();
+    let mask = m.map(|m| m.data());
+    let dst = pm.data_mut();
+    let n = (x1 - x0) as usize;
+    for row in y0..y1 {
+        let s0 = (((row - y) * sw + (x0 - x)) * 4) as usize;
+        let d0 = ((row * pw + x0) * 4) as usize;
+        let s_row = &src[s0..s0 + 4 * n];
+        let d_row = &mut dst[d0..d0 + 4 * n];
+        match mask {
+            None => {
+                for (d, s) in d_row.chunks_exact_mut(4).zip(s_row.chunks_exact(4)) {
+                    blend_px(d, [s[0] as u32, s[1] as u32, s[2] as u32, s[3] as u32]);
                 }
             }
-            DeviceOp::PatternFill {
-                path,
-                rule,
-                pattern,
-                color,
-            } => {
-                let (Some(p), Some(tile)) = (sk_path(path), pattern_pixmap(pattern, *color)) else {
-                    continue;
-                };
-                let cell = pattern.cell as f32;
-                let shader = sk::Pattern::new(
-                    tile.as_ref(),
-                    sk::SpreadMode::Repeat,
-                    sk::FilterQuality::Nearest,
-                    1.0,
-                    sk::Transform::from_scale(cell, cell),
-                );
-                let paint = sk::Paint {
-                    shader,
-                    anti_alias: true,
-                    ..Default::default()
-                };
-                pm.fill_path(&p, &paint, sk_rule(*rule), id, m);
-            }
-            DeviceOp::Image(img) => {
-                let Some(src) = image_pixmap(img) else {
-                    continue;
-                };
-                let r = img.rect;
-                let Some(rect) =
-                    sk::Rect::from_ltrb(r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32)
-                else {
-                    continue;
-                };
-                let sx = r.width() / img.width as f64;
-                let sy = r.height() / img.height as f64;
-                let shader = sk::Pattern::new(
-                    src.as_ref(),
-                    sk::SpreadMode::Pad,
-                    if img.smooth {
-                        sk::FilterQuality::Bilinear
-                    } else {
-                        sk::FilterQuality::Nearest
-                    },
-                    1.0,
-                    sk::Transform::from_row(
-                        sx as f32,
-                        0.0,
-                        0.0,
-                        sy as f32,
-                        r.x0 as f32,
-                        r.y0 as f32,
-                    ),
-                );
-                let paint = sk::Paint {
-                    shader,
-                    anti_alias: false,
-                    ..Default::default()
-                };
-                pm.fill_rect(rect, &paint, id, m);
-            }
-            DeviceOp::Glyphs { run, color } => {
-                let mut all = Path::new();
-                for g in &run.glyphs {
-                    if let Some(outline) = crate::font::glyph_outline(run.face, g.id) {
-                        all.extend(&outline.transformed(&run.glyph_transform(g)));
+            Some(mask) => {
+                let m0 = (row * pw + x0) as usize;
+                let m_row = &mask[m0..m0 + n];
+                for ((d, s), &c) in d_row
+                    .chunks_exact_mut(4)
+                    .zip(s_row.chunks_exact(4))
+                    .zip(m_row)
+                {
+                    let c = c as u32;
+                    if c != 0 {
+                        let s = [s[0] as u32, s[1] as u32, s[2] as u32, s[3] as u32];
+                        blend_px(
+                            d,
+                            if c == 255 {
+                                s
+                            } else {
+                                s.map(|v| div255(v * c))
+                            },
+                        );
                     }
                 }
-                if let Some(p) = sk_path(&all) {
-                    pm.fill_path(&p, &solid_paint(*color), sk::FillRule::Winding, id, m);
-                }
             }
+        }
+    }
+}
+
+/// `v / 255` rounded, for `v <= 255 * 255`.
+#[inline]
+fn div255(v: u32) -> u32 {
+    (v + 128 + ((v + 128) >> 8)) >> 8
+}
+
+/// Premultiplied source-over of one pixel.
+#[inline]
+fn blend_px(d: &mut [u8], s: [u32; 4]) {
+    match s[3] {
+        0 => {}
+        255 => {
+            d[0] = s[0] as u8;
+            d[1] = s[1] as u8;
+            d[2] = s[2] as u8;
+            d[3] = 255;
+        }
+        a => {
+            let inv = 255 - a;
+            for k in 0..4 {
+                d[k] = (s[k] + div255(d[k] as u32 * inv)).min(255) as u8;
+            }
+        }
+    }
+}
+
+/// Sub-pixel positions per axis at which instance sprites are pre-rendered.
+const PHASES: usize = 8;
+/// Largest sprite side (pixels); bigger shapes are drawn copy by copy.
+const MAX_SPRITE: f64 = 256.0;
+
+/// Draws `ops` at every position. Markers are rendered once per eighth-pixel phase into a
+/// sprite and then blended at each position, which costs a small blit per marker instead of
+/// rasterizing its outline again; copies are drawn in order, as if drawn one by one.
+fn stamp_instances(
+    pm: &mut sk::Pixmap,
+    ops: &[DeviceOp],
+    positions: &[(f64, f64)],
+    m: Option<&sk::Mask>,
+) {
+    let mut bounds: Option<Rect> = None;
+    for op in ops {
+        let b = match op {
+            DeviceOp::Fill { path, .. } | DeviceOp::PatternFill { path, .. } => path.bounds(),
+            DeviceOp::Stroke { path, style, .. } => path.bounds().map(|b| {
+                let e = style.width / 2.0
+                    * if style.join == LineJoin::Miter {
+                        10.0
+                    } else {
+                        1.0
+                    };
+                Rect::new(b.x0 - e, b.y0 - e, b.x1 + e, b.y1 + e)
+            }),
+            _ => None,
+        };
+        if let Some(b) = b {
+            bounds = Some(match bounds {
+                None => b,
+                Some(a) => Rect::new(
+                    a.x0.min(b.x0),
+                    a.y0.min(b.y0),
+                    a.x1.max(b.x1),
+                    a.y1.max(b.y1),
+                ),
+            });
+        }
+    }
+    let Some(b) = bounds else { return };
+    let simple = ops
+        .iter()
+        .all(|op| matches!(op, DeviceOp::Fill { .. } | DeviceOp::Stroke { .. }));
+    if positions.len() < 8
+        || !simple
+        || b.width() > MAX_SPRITE
+        || b.height() > MAX_SPRITE
+        || !(b.x0.is_finite() && b.y0.is_finite())
+    {
+        for &(x, y) in positions {
+            for op in ops {
+                draw_op(pm, &op.translated(x, y), m);
+            }
+        }
+        return;
+    }
+    // Sprite pixel (0, 0) lies at device (floor(x) + ox, floor(y) + oy) for a copy at (x, y).
+    let (ox, oy) = (b.x0.floor() - 1.0, b.y0.floor() - 1.0);
+    let sw = (b.x1.ceil() - ox + 2.0) as u32;
+    let sh = (b.y1.ceil() - oy + 2.0) as u32;
+    let mut sprites: Vec<Option<sk::Pixmap>> = vec![None; PHASES * PHASES];
+    let (pw, ph) = (pm.width() as f64, pm.height() as f64);
+    for &(x, y) in positions {
+        if !(x.is_finite() && y.is_finite())
+            || x + b.x1 < -1.0
+            || y + b.y1 < -1.0
+            || x + b.x0 > pw + 1.0
+            || y + b.y0 > ph + 1.0
+        {
+            continue;
+        }
+        let (mut xi, mut yi) = (x.floor(), y.floor());
+        let mut qx = ((x - xi) * PHASES as f64).round() as usize;
+        let mut qy = ((y - yi) * PHASES as f64).round() as usize;
+        if qx == PHASES {
+            qx = 0;
+            xi += 1.0;
+        }
+        if qy == PHASES {
+            qy = 0;
+            yi += 1.0;
+        }
+        let slot = &mut sprites[qy * PHASES + qx];
+        if slot.is_none() {
+            let Some(mut sprite) = sk::Pixmap::new(sw, sh) else {
+                return;
+            };
+            let (dx, dy) = (
+                -ox + qx as f64 / PHASES as f64,
+                -oy + qy as f64 / PHASES as f64,
+            );
+            for op in ops {
+                draw_op(&mut sprite, &op.translated(dx, dy), None);
+            }
+            *slot = Some(sprite);
+        }
+        if let Some(sprite) = slot {
+            blend_sprite(pm, sprite, (xi + ox) as i64, (yi + oy) as i64, m);
         }
     }
 }

@@ -90,6 +90,13 @@ struct SvgWriter {
 impl SvgWriter {
     fn op(&mut self, op: &DeviceOp) {
         match op {
+            DeviceOp::Instances { ops, positions } => {
+                for &(x, y) in positions {
+                    for o in ops {
+                        self.op(&o.translated(x, y));
+                    }
+                }
+            }
             DeviceOp::Fill { path, rule, color } => {
                 if color.a == 0 || path.is_empty() {
                     return;
