@@ -33,8 +33,7 @@ fn main() -> Result<(), gks::Error> {
         let rgba = gks::driver::raster::render_rgba(&page)?;
         let t3 = t2.elapsed();
         let t4 = Instant::now();
-        let png =
-            gks::driver::encode::png_bytes(800, 600, &rgba).map_err(gks::Error::State)?;
+        let png = gks::driver::encode::png_bytes(800, 600, &rgba).map_err(gks::Error::State)?;
         let t5 = t4.elapsed();
         gks::driver::write_atomic(&dir.join("markers_timing.png"), &png)?;
         println!(

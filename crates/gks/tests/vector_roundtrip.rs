@@ -297,3 +297,43 @@ fn comparison_figure() {
         );
     }
 }
+
+#[test]
+fn svg_markers_are_defined_once_and_match_the_png() {
+    let mut g = Gks::new();
+    let n = 500;
+    let x: Vec<f64> = (0..n)
+        .map(|i| 0.05 + 0.9 * ((i * 37) % n) as f64 / n as f64)
+        .collect();
+    let y: Vec<f64> = (0..n)
+        .map(|i| 0.05 + 0.6 * ((i * 91) % n) as f64 / n as f64)
+        .collect();
+    g.setmarkertype(-1).unwrap();
+    g.setmarkercolorind(2).unwrap();
+    g.polymarker(&x, &y).unwrap();
+    let svg = gks::driver::svg::write_svg(&g.page());
+    assert_eq!(svg.matches("<use").count(), n, "one <use> per marker");
+    assert!(
+        svg.len() < 40 * n + 4000,
+        "compact SVG: {} bytes",
+        svg.len()
+    );
+    let expected = png_of(&g);
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
+    let mut pm = tiny_skia::Pixmap::new(expected.width, expected.height).unwrap();
+    let t = tiny_skia::Transform::from_scale(
+        expected.width as f32 / tree.size().width(),
+        expected.height as f32 / tree.size().height(),
+    );
+    resvg::render(&tree, t, &mut pm.as_mut());
+    let rgba = pm.pixels().iter().flat_map(|p| {
+        let c = p.demultiply();
+        [c.red(), c.green(), c.blue(), c.alpha()]
+    });
+    let actual = over_white(&Raster {
+        width: expected.width,
+        height: expected.height,
+        rgba: rgba.collect(),
+    });
+    compare("svg", "markers-instanced", &expected, &actual);
+}

@@ -84,19 +84,53 @@ struct SvgWriter {
     patterns: HashMap<(Vec<u8>, u64, Rgba), usize>,
     /// Clip path definitions by rectangle bits.
     clips: HashMap<[u64; 4], usize>,
+    /// Instance (marker) definitions by their markup.
+    instances: HashMap<String, usize>,
     clip_open: bool,
 }
 
 impl SvgWriter {
-    fn op(&mut self, op: &DeviceOp) {
-        match op {
-            DeviceOp::Instances { ops, positions } => {
-                for &(x, y) in positions {
-                    for o in ops {
-                        self.op(&o.translated(x, y));
-                    }
+    /// Markers: the shape is defined once as a group in `<defs>` and placed with `<use>`.
+    fn instances(&mut self, ops: &[DeviceOp], positions: &[(f64, f64)]) {
+        let simple = ops
+            .iter()
+            .all(|op| matches!(op, DeviceOp::Fill { .. } | DeviceOp::Stroke { .. }));
+        if !simple || positions.len() < 2 {
+            for &(x, y) in positions {
+                for o in ops {
+                    self.op(&o.translated(x, y));
                 }
             }
+            return;
+        }
+        let body = std::mem::take(&mut self.body);
+        for o in ops {
+            self.op(o);
+        }
+        let shape = std::mem::replace(&mut self.body, body);
+        if shape.is_empty() {
+            return;
+        }
+        let next = self.instances.len();
+        let id = *self.instances.entry(shape.clone()).or_insert_with(|| {
+            let _ = write!(self.defs, "<g id=\"m{next}\">\n{shape}</g>\n");
+            next
+        });
+        for &(x, y) in positions {
+            if !(x.is_finite() && y.is_finite()) {
+                continue;
+            }
+            let _ = write!(self.body, "<use xlink:href=\"#m{id}\" x=\"");
+            push_num(&mut self.body, x, PX);
+            self.body.push_str("\" y=\"");
+            push_num(&mut self.body, y, PX);
+            self.body.push_str("\"/>\n");
+        }
+    }
+
+    fn op(&mut self, op: &DeviceOp) {
+        match op {
+            DeviceOp::Instances { ops, positions } => self.instances(ops, positions),
             DeviceOp::Fill { path, rule, color } => {
                 if color.a == 0 || path.is_empty() {
                     return;
