@@ -1,0 +1,1 @@
+//! Contour lines and filled contour bands on rectilinear grids (being written).

@@ -1,0 +1,14 @@
+//! # gr — the plotting layer of GR for Rust
+//!
+//! GR's `gr.h` functions on top of the [`gks`] kernel: a [`Gr`] context with world windows,
+//! viewports, log and flipped scales, GR's 48 colormaps, and (growing) the plotting functions.
+
+pub mod colormap;
+mod context;
+pub mod contour;
+pub mod error;
+pub mod scale;
+pub mod ticks;
+
+pub use context::Gr;
+pub use error::{Error, Result};

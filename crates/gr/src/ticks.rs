@@ -1,0 +1,1 @@
+//! Tick spacing and number formatting (being written).
