@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::scale::{axis_options, options as opt, Axis};
 
 /// The kernel transform GR draws world coordinates through.
-const WC: usize = 1;
+pub(crate) const WC: usize = 1;
 
 /// A GR plotting context. Methods carry `gr.h`'s names and semantics, so a GR program
 /// translates line by line:
@@ -29,11 +29,11 @@ const WC: usize = 1;
 /// ```
 #[derive(Debug)]
 pub struct Gr {
-    gks: Gks,
-    x: Axis,
-    y: Axis,
-    z: Axis,
-    viewport: [f64; 4],
+    pub(crate) gks: Gks,
+    pub(crate) x: Axis,
+    pub(crate) y: Axis,
+    pub(crate) z: Axis,
+    pub(crate) viewport: [f64; 4],
     scale_options: i32,
     colormap: i32,
     colormap_range: (i32, i32),
@@ -248,12 +248,12 @@ impl Gr {
         self.gks.setclip(on);
     }
 
-    fn in_wc(&self) -> bool {
+    pub(crate) fn in_wc(&self) -> bool {
         self.gks.inqcurntran() == WC
     }
 
     /// World → the kernel's unit square (scales applied).
-    fn to_unit(&self, x: f64, y: f64) -> (f64, f64) {
+    pub(crate) fn to_unit(&self, x: f64, y: f64) -> (f64, f64) {
         (self.x.to_unit(x), self.y.to_unit(y))
     }
 

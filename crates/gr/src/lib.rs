@@ -3,11 +3,15 @@
 //! GR's `gr.h` functions on top of the [`gks`] kernel: a [`Gr`] context with world windows,
 //! viewports, log and flipped scales, GR's 48 colormaps, and (growing) the plotting functions.
 
+pub mod algorithms;
+pub mod axes;
 pub mod colormap;
 mod context;
 pub mod contour;
 pub mod error;
+mod errorbars;
 pub mod scale;
+pub mod scenes;
 pub mod ticks;
 
 pub use context::Gr;
