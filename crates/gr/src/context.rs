@@ -34,10 +34,12 @@ pub struct Gr {
     pub(crate) y: Axis,
     pub(crate) z: Axis,
     pub(crate) viewport: [f64; 4],
-    scale_options: i32,
-    colormap: i32,
-    colormap_range: (i32, i32),
+    pub(crate) scale_options: i32,
+    pub(crate) colormap: i32,
+    pub(crate) colormap_range: (i32, i32),
     saved: Vec<Saved>,
+    /// 3D view state (`setspace`, `setwindow3d`, projection, camera).
+    pub(crate) space3d: crate::space3d::Space3d,
 }
 
 /// What `savestate` keeps besides the kernel state.
@@ -50,6 +52,7 @@ struct Saved {
     scale_options: i32,
     colormap: i32,
     colormap_range: (i32, i32),
+    space3d: crate::space3d::Space3d,
 }
 
 impl Default for Gr {
@@ -94,6 +97,7 @@ impl Gr {
             colormap: 0,
             colormap_range: (colormap::BAND_FIRST, colormap::BAND_LAST),
             saved: Vec::new(),
+            space3d: Default::default(),
         };
         gr.sync_kernel().expect("default transform is valid");
         gr.gks.selntran(WC).expect("transform 1 exists");
@@ -303,6 +307,7 @@ impl Gr {
             scale_options: self.scale_options,
             colormap: self.colormap,
             colormap_range: self.colormap_range,
+            space3d: self.space3d.clone(),
         });
     }
 
@@ -320,6 +325,7 @@ impl Gr {
         self.scale_options = s.scale_options;
         self.colormap = s.colormap;
         self.colormap_range = s.colormap_range;
+        self.space3d = s.space3d;
         self.sync_kernel()
     }
 

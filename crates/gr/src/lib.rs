@@ -12,6 +12,7 @@ pub mod error;
 mod errorbars;
 pub mod scale;
 pub mod scenes;
+pub mod space3d;
 pub mod ticks;
 
 pub use context::Gr;
