@@ -1,7 +1,7 @@
 //! Geometry and pixel checks of the kernel as a user would make them: where things land on
 //! the page, what colour they are, what files come out.
 
-mod common;
+use testkit as common;
 
 use gks::Gks;
 

@@ -6,10 +6,14 @@
 //! the same build the difference is zero; the slack absorbs floating-point differences
 //! between compilers and CPUs in anti-aliased edges.
 
-mod common;
+use testkit as common;
 
 use common::{check_reference, Raster};
 use gks::{scenes, Gks};
+
+fn ref_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ref")
+}
 
 fn render(scene: &scenes::Scene) -> Raster {
     let mut g = Gks::new();
@@ -27,7 +31,7 @@ macro_rules! reference_tests {
         #[test]
         fn $name() {
             let scene = scenes::find(stringify!($name)).unwrap();
-            check_reference(scene.name, &render(scene), 2, 600 * 450 / 2000);
+            check_reference(&ref_dir(), scene.name, &render(scene), 2, 600 * 450 / 2000);
         }
     )+};
 }

@@ -14,12 +14,11 @@
 //! `pdftoppm` and `gs` are installed by `.ci/run`; without them these tests fail with a
 //! message saying what to install (set `GR_SKIP_EXTERNAL=1` to skip them knowingly).
 
-mod common;
+use testkit as common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{diff, diffs_dir, over_white, read_png, write_png, Raster};
+use common::{
+    diff, diffs_dir, external_available, over_white, render_external, render_svg, write_png, Raster,
+};
 use gks::{scenes, Gks};
 
 const CHANNEL_TOLERANCE: u8 = 96;
@@ -45,17 +44,6 @@ fn png_of(g: &Gks) -> Raster {
         height: page.height as u32,
         rgba: g.render_rgba().unwrap(),
     })
-}
-
-fn external_available(prog: &str) -> bool {
-    if common::have_program(prog) {
-        return true;
-    }
-    if std::env::var_os("GR_SKIP_EXTERNAL").is_some() {
-        eprintln!("skipping: {prog} not installed and GR_SKIP_EXTERNAL is set");
-        return false;
-    }
-    panic!("{prog} is not installed (apt-get install poppler-utils ghostscript), or set GR_SKIP_EXTERNAL=1");
 }
 
 fn compare(kind: &str, name: &str, expected: &Raster, actual: &Raster) {
@@ -87,81 +75,8 @@ fn svg_roundtrip(name: &str) {
     let g = scene_gks(name);
     let expected = png_of(&g);
     let svg = gks::driver::svg::write_svg(&g.page());
-    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("our SVG parses");
-    let mut pm = tiny_skia::Pixmap::new(expected.width, expected.height).unwrap();
-    let size = tree.size();
-    let t = tiny_skia::Transform::from_scale(
-        expected.width as f32 / size.width(),
-        expected.height as f32 / size.height(),
-    );
-    resvg::render(&tree, t, &mut pm.as_mut());
-    let rgba = pm.pixels().iter().flat_map(|p| {
-        let c = p.demultiply();
-        [c.red(), c.green(), c.blue(), c.alpha()]
-    });
-    let actual = over_white(&Raster {
-        width: expected.width,
-        height: expected.height,
-        rgba: rgba.collect(),
-    });
+    let actual = over_white(&render_svg(&svg, expected.width, expected.height));
     compare("svg", name, &expected, &actual);
-}
-
-fn render_external(kind: &str, name: &str, file: &Path, dpi: f64, size: (u32, u32)) -> Raster {
-    let out = file.with_extension("");
-    let status = match kind {
-        "pdf" => Command::new("pdftoppm")
-            .args([
-                "-png",
-                "-singlefile",
-                "-scale-to-x",
-                &(size.0 * SUPERSAMPLE).to_string(),
-                "-scale-to-y",
-                &(size.1 * SUPERSAMPLE).to_string(),
-            ])
-            .arg(file)
-            .arg(&out)
-            .status(),
-        // Ghostscript fills every pixel a shape touches and poppler snaps thin lines to whole
-        // pixels; both render at 4× and 4×4 blocks are averaged, which gives anti-aliasing
-        // comparable to ours.
-        _ => Command::new("gs")
-            .args(["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=png16m"])
-            .arg(format!("-r{}", dpi * SUPERSAMPLE as f64))
-            .arg(format!("-sOutputFile={}.png", out.display()))
-            .arg(file)
-            .status(),
-    }
-    .unwrap_or_else(|e| panic!("running the {kind} renderer for {name}: {e}"));
-    assert!(status.success(), "{kind} renderer failed on {name}");
-    downsample(&read_png(&out.with_extension("png")), SUPERSAMPLE)
-}
-
-const SUPERSAMPLE: u32 = 4;
-
-/// Averages `f`×`f` blocks.
-fn downsample(r: &Raster, f: u32) -> Raster {
-    let (w, h) = (r.width / f, r.height / f);
-    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
-    for y in 0..h {
-        for x in 0..w {
-            let mut acc = [0u32; 4];
-            for dy in 0..f {
-                for dx in 0..f {
-                    let o = (((y * f + dy) * r.width + x * f + dx) * 4) as usize;
-                    for (a, &v) in acc.iter_mut().zip(&r.rgba[o..o + 4]) {
-                        *a += v as u32;
-                    }
-                }
-            }
-            rgba.extend(acc.map(|v| ((v + f * f / 2) / (f * f)) as u8));
-        }
-    }
-    Raster {
-        width: w,
-        height: h,
-        rgba,
-    }
 }
 
 fn file_roundtrip(kind: &str, name: &str) {
@@ -214,28 +129,7 @@ fn comparison_figure() {
     let size = (png.width, png.height);
     let mut panels = vec![("PNG (tiny-skia)", png)];
     let svg = gks::driver::svg::write_svg(&g.page());
-    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
-    let mut pm = tiny_skia::Pixmap::new(size.0, size.1).unwrap();
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(
-            size.0 as f32 / tree.size().width(),
-            size.1 as f32 / tree.size().height(),
-        ),
-        &mut pm.as_mut(),
-    );
-    let rgba = pm.pixels().iter().flat_map(|p| {
-        let c = p.demultiply();
-        [c.red(), c.green(), c.blue(), c.alpha()]
-    });
-    panels.push((
-        "SVG (resvg)",
-        over_white(&Raster {
-            width: size.0,
-            height: size.1,
-            rgba: rgba.collect(),
-        }),
-    ));
+    panels.push(("SVG (resvg)", over_white(&render_svg(&svg, size.0, size.1))));
     for (kind, label) in [("pdf", "PDF (pdftoppm)"), ("ps", "PS (Ghostscript)")] {
         let file = dir.path().join(format!("{name}.{kind}"));
         g.save(&file).unwrap();
@@ -285,7 +179,7 @@ fn comparison_figure() {
         .unwrap();
         out.text(x0, y1 + 4.0 / s, label).unwrap();
     }
-    let target = common::crate_dir().join("../../target/compare");
+    let target = common::target_dir().join("compare");
     std::fs::create_dir_all(&target).unwrap();
     out.save(target.join("text.png")).unwrap();
     // Ink agrees between every pair of panels on nearly all pixels of the crop.
@@ -319,21 +213,6 @@ fn svg_markers_are_defined_once_and_match_the_png() {
         svg.len()
     );
     let expected = png_of(&g);
-    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
-    let mut pm = tiny_skia::Pixmap::new(expected.width, expected.height).unwrap();
-    let t = tiny_skia::Transform::from_scale(
-        expected.width as f32 / tree.size().width(),
-        expected.height as f32 / tree.size().height(),
-    );
-    resvg::render(&tree, t, &mut pm.as_mut());
-    let rgba = pm.pixels().iter().flat_map(|p| {
-        let c = p.demultiply();
-        [c.red(), c.green(), c.blue(), c.alpha()]
-    });
-    let actual = over_white(&Raster {
-        width: expected.width,
-        height: expected.height,
-        rgba: rgba.collect(),
-    });
+    let actual = over_white(&render_svg(&svg, expected.width, expected.height));
     compare("svg", "markers-instanced", &expected, &actual);
 }

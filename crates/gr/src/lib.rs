@@ -8,6 +8,7 @@ pub mod axes;
 pub mod colormap;
 mod context;
 pub mod contour;
+mod contours;
 pub mod error;
 mod errorbars;
 pub mod scale;

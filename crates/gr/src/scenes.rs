@@ -28,6 +28,21 @@ pub const ALL: &[Scene] = &[
         title: "Log-log axes with 10ⁿ labels, minor decades, error bars",
         draw: axes_log,
     },
+    Scene {
+        name: "contour",
+        title: "Contour lines with labels on a non-uniform grid",
+        draw: contour,
+    },
+    Scene {
+        name: "contourf",
+        title: "Filled contours (viridis) with a colour bar",
+        draw: contourf,
+    },
+    Scene {
+        name: "heatmap",
+        title: "Heat map from a cell array with a colour bar",
+        draw: heatmap,
+    },
 ];
 
 /// Looks up a scene by name.
@@ -86,4 +101,90 @@ pub fn axes_log(gr: &mut Gr) -> Result<()> {
     let hi: Vec<f64> = ym.iter().map(|y| y * 3.0).collect();
     gr.setlinecolorind(2)?;
     gr.verrorbars(&xm, &ym, &lo, &hi)
+}
+
+/// GR's "peaks" test function.
+pub fn peaks(x: f64, y: f64) -> f64 {
+    (1.0 - x / 2.0 + x.powi(5) + y.powi(3)) * (-x * x - y * y).exp()
+}
+
+/// `z[j·nx + i] = f(x[i], y[j])`.
+fn grid_values(x: &[f64], y: &[f64], f: impl Fn(f64, f64) -> f64) -> Vec<f64> {
+    y.iter()
+        .flat_map(|&yv| x.iter().map(move |&xv| (xv, yv)))
+        .map(|(a, b)| f(a, b))
+        .collect()
+}
+
+/// GR's contour picture: labelled contour lines of peaks on a non-uniform grid whose nodes
+/// are shown as grey dots.
+pub fn contour(gr: &mut Gr) -> Result<()> {
+    let nonuniform = |n: usize| -> Vec<f64> {
+        linspace(-1.0, 1.0, n)
+            .iter()
+            .map(|t| 2.0 * t * t.abs().sqrt())
+            .collect()
+    };
+    let (x, y) = (nonuniform(41), nonuniform(31));
+    let z = grid_values(&x, &y, peaks);
+    gr.setviewport(0.125, 0.925, 0.09375, 0.69375)?;
+    gr.setwindow(-2.0, 2.0, -2.0, 2.0)?;
+    gr.setcharheight(0.018)?;
+    gr.setmarkertype(1)?;
+    gr.setmarkercolorind(84)?;
+    let (xn, yn): (Vec<f64>, Vec<f64>) = y
+        .iter()
+        .flat_map(|&b| x.iter().map(move |&a| (a, b)))
+        .unzip();
+    gr.polymarker(&xn, &yn)?;
+    gr.setzrange(-0.7, 1.1)?;
+    let h: Vec<f64> = (0..17).map(|k| -0.6 + 0.1 * k as f64).collect();
+    gr.contour(&x, &y, &h, &z, 2)?;
+    gr.axes(0.2, 0.2, -2.0, -2.0, 5, 5, 0.0075)?;
+    gr.axes(0.2, 0.2, 2.0, 2.0, -5, -5, -0.0075)
+}
+
+/// GR's contourf picture: 20 filled bands of peaks in viridis, contour lines, colour bar.
+pub fn contourf(gr: &mut Gr) -> Result<()> {
+    let x = linspace(-2.0, 2.0, 101);
+    let z = grid_values(&x, &x, peaks);
+    gr.setviewport(0.125, 0.825, 0.09375, 0.69375)?;
+    gr.setwindow(-2.0, 2.0, -2.0, 2.0)?;
+    gr.setcolormap(44)?;
+    gr.setzrange(-0.75, 1.25)?;
+    let h: Vec<f64> = (0..20).map(|k| -0.75 + 0.1 * k as f64).collect();
+    gr.contourf(&x, &x, &h, &z, 0)?;
+    gr.setcharheight(0.018)?;
+    gr.axes(0.2, 0.2, -2.0, -2.0, 5, 5, 0.0075)?;
+    gr.axes(0.2, 0.2, 2.0, 2.0, -5, -5, -0.0075)?;
+    gr.setviewport(0.845, 0.875, 0.09375, 0.69375)?;
+    gr.setwindow(0.0, 1.0, 0.0, 1.0)?;
+    gr.colorbar()
+}
+
+/// GR's heatmap picture: a 48×36 cell array of `sin(2x)·cos(1.5y) + x/4` in viewport
+/// coordinates 0..4 × 0..3, row 0 at the bottom, with a 256-colour bar.
+pub fn heatmap(gr: &mut Gr) -> Result<()> {
+    let xc: Vec<f64> = (0..48).map(|k| 1.0 / 24.0 + k as f64 / 12.0).collect();
+    let yc: Vec<f64> = (0..36).map(|k| 1.0 / 24.0 + k as f64 / 12.0).collect();
+    let z = grid_values(&xc, &yc, |x, y| {
+        (2.0 * x).sin() * (1.5 * y).cos() + 0.25 * x
+    });
+    let (zmin, zmax) = z
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    let ci: Vec<i32> = z
+        .iter()
+        .map(|v| 1000 + ((v - zmin) / (zmax - zmin) * 255.0).round() as i32)
+        .collect();
+    gr.setviewport(0.125, 0.825, 0.09375, 0.69375)?;
+    gr.setwindow(0.0, 4.0, 0.0, 3.0)?;
+    gr.setcolormap(144)?;
+    gr.cellarray(0.0, 4.0, 3.0, 0.0, 48, 36, &ci)?;
+    gr.setcharheight(0.018)?;
+    gr.axes(0.2, 0.2, 0.0, 0.0, 5, 5, -0.0075)?;
+    gr.axes(0.2, 0.2, 4.0, 3.0, -5, -5, 0.0075)?;
+    gr.setviewport(0.845, 0.875, 0.09375, 0.69375)?;
+    gr.setzrange(zmin, zmax)?;
+    gr.colorbar()
 }

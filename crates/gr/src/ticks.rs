@@ -81,15 +81,20 @@ fn decimal(k: f64, e: i32) -> f64 {
 }
 
 /// `v` rounded to a multiple of `10^p` (correctly rounded decimal rounding);
-/// values below `10^p` in magnitude yield 0 (callers only use the result as a
-/// candidate that must lie within a tolerance of `v`).
+/// values below `10^p / 2` in magnitude yield 0, values just below `10^p` (such
+/// as 0.09999999999999998 at p = −1) round up to `±10^p`.
 pub(crate) fn round_at(v: f64, p: i32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
     let e = dec_exp(v);
     if e < p {
-        return 0.0;
+        let unit = format!("1e{p}").parse::<f64>().unwrap_or(0.0);
+        return if v.abs() >= unit / 2.0 {
+            unit.copysign(v)
+        } else {
+            0.0
+        };
     }
     let digits = (e - p) as usize;
     format!("{v:.digits$e}").parse::<f64>().unwrap_or(v) + 0.0

@@ -5,16 +5,45 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
-use gks::scenes::{Scene, ALL};
 use gks::Gks;
 
 /// Formats every gallery page is written in.
 const FORMATS: &[&str] = &["png", "svg", "pdf"];
 
-fn draw_scene(scene: &Scene) -> Result<Gks, String> {
-    let mut g = Gks::new();
-    (scene.draw)(&mut g).map_err(|e| format!("scene {}: {e}", scene.name))?;
-    Ok(g)
+/// One gallery page: a name, a title and how to draw it.
+struct Page {
+    name: &'static str,
+    title: &'static str,
+    layer: &'static str,
+    draw: Box<dyn Fn() -> Result<Gks, String>>,
+}
+
+/// Every page of the gallery: the kernel's scenes, then the plotting layer's.
+fn pages() -> Vec<Page> {
+    let mut v: Vec<Page> = gks::scenes::ALL
+        .iter()
+        .map(|s| Page {
+            name: s.name,
+            title: s.title,
+            layer: "gks",
+            draw: Box::new(move || {
+                let mut g = Gks::new();
+                (s.draw)(&mut g).map_err(|e| format!("scene {}: {e}", s.name))?;
+                Ok(g)
+            }),
+        })
+        .collect();
+    v.extend(gr::scenes::ALL.iter().map(|s| Page {
+        name: s.name,
+        title: s.title,
+        layer: "gr",
+        draw: Box::new(move || {
+            let mut g = gr::Gr::new();
+            (s.draw)(&mut g).map_err(|e| format!("scene {}: {e}", s.name))?;
+            Ok(std::mem::take(g.gks_mut()))
+        }),
+    }));
+    v
 }
 
 /// A two-page document showing that PDF and PS hold several pages and PNG numbers them.
@@ -56,9 +85,10 @@ pub fn render(dir: &Path) -> Result<(), String> {
          <h1>GR for Rust gallery</h1>\n<p>Every page rendered as PNG (tiny-skia), SVG and PDF (fonts embedded, text selectable) from one display list.</p>\n<table>\n\
          <tr><th>page</th><th>PNG</th><th>SVG</th><th>PDF</th></tr>\n",
     );
-    for scene in ALL {
+    let pages = pages();
+    for scene in &pages {
         let t = Instant::now();
-        let g = draw_scene(scene)?;
+        let g = (scene.draw)()?;
         for ext in FORMATS {
             g.save(dir.join(format!("{}.{ext}", scene.name)))
                 .map_err(|e| e.to_string())?;
@@ -77,7 +107,7 @@ pub fn render(dir: &Path) -> Result<(), String> {
         };
         let _ = writeln!(
             html,
-            "<tr><td><b>{0}</b><br>{1}<br><small>{2:.1} ms for 3 formats</small></td>\
+            "<tr><td><b>{0}</b> <small>({6})</small><br>{1}<br><small>{2:.1} ms for 3 formats</small></td>\
              <td><img src=\"{0}.png\" alt=\"{0} png\"><br><small>{3}</small></td>\
              <td><img src=\"{0}.svg\" alt=\"{0} svg\"><br><small>{4}</small></td>\
              <td><a href=\"{0}.pdf\">{0}.pdf</a><br><small>{5}</small></td></tr>",
@@ -86,11 +116,12 @@ pub fn render(dir: &Path) -> Result<(), String> {
             ms,
             size("png"),
             size("svg"),
-            size("pdf")
+            size("pdf"),
+            scene.layer
         );
     }
-    let pages = multipage(dir)?;
-    let links: Vec<String> = pages
+    let multi = multipage(dir)?;
+    let links: Vec<String> = multi
         .iter()
         .map(|f| format!("<a href=\"{f}\">{f}</a>"))
         .collect();
@@ -108,7 +139,7 @@ pub fn render(dir: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     println!(
         "gallery: {} pages in {:.2} s -> {}",
-        ALL.len(),
+        pages.len(),
         start.elapsed().as_secs_f64(),
         dir.join("index.html").display()
     );

@@ -662,3 +662,13 @@ fn property_extreme_magnitudes() {
         }
     }
 }
+
+#[test]
+fn values_just_below_a_decade_round_up() {
+    assert_eq!(super::round_at(-0.09999999999999998, -1), -0.1);
+    assert_eq!(super::round_at(0.04, -1), 0.0);
+    let h: Vec<f64> = (0..17).map(|k| -0.6 + 0.1 * k as f64).collect();
+    let f = super::TickFormat::for_ticks(&h, 0.1);
+    assert_eq!(f.decimals, 1);
+    assert_eq!(f.format(h[5]), "\u{2212}0.1");
+}

@@ -1,0 +1,375 @@
+//! The workloads W1–W8 of the performance model (design §6), each a whole figure drawn
+//! with `gr` and written to a file, on an 800×600 page.
+//!
+//! The plots copy matplotlib's defaults where it matters for the work done: the plot box
+//! is matplotlib's subplot box (figure fractions 0.125..0.9 × 0.11..0.88), data limits get
+//! 5 % margins, lines are about 1.2 px wide, markers 7 px across, and every figure has
+//! labelled axes with a frame on all four sides.
+
+use std::error::Error;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use gr::Gr;
+
+use crate::data::{self, Frames, Grid, Series};
+
+/// Errors of a workload run (from `gr`, `gks` or the file system).
+pub type BoxError = Box<dyn Error + Send + Sync>;
+
+/// Page width in device pixels (8 in at 100 dpi, as matplotlib's figure).
+pub const WIDTH: f64 = 800.0;
+/// Page height in device pixels (6 in at 100 dpi).
+pub const HEIGHT: f64 = 600.0;
+
+/// matplotlib's default subplot box on the 800×600 page, in NDC (`y` spans 0..0.75).
+const PLOT_BOX: [f64; 4] = [0.125, 0.9, 0.11 * 0.75, 0.88 * 0.75];
+/// The heatmap's box when a colorbar takes the right part, as `fig.colorbar` does.
+const HEATMAP_BOX: [f64; 4] = [0.125, 0.74, 0.11 * 0.75, 0.88 * 0.75];
+/// The colorbar's box.
+const COLORBAR_BOX: [f64; 4] = [0.78, 0.81, 0.11 * 0.75, 0.88 * 0.75];
+/// Minor tick length in NDC (major ticks are twice as long).
+const TICK_SIZE: f64 = 0.0075;
+/// Cap height of labels in NDC: about 10 px on the 800 px wide page, as matplotlib's
+/// default 10 pt DejaVu Sans at 100 dpi.
+const CHAR_HEIGHT: f64 = 0.0125;
+/// GR's colormap number of viridis, matplotlib's default.
+const VIRIDIS: i32 = 44;
+/// GR's colour index of blue (data lines and markers).
+const BLUE: i32 = 4;
+/// GR's colour index of black (axes and text).
+const BLACK: i32 = 1;
+
+/// One benchmark workload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Workload {
+    /// Line of 1,000,000 points with axes to PNG.
+    #[value(name = "W1")]
+    W1,
+    /// 100,000 markers with axes to PNG.
+    #[value(name = "W2")]
+    W2,
+    /// 1000×1000 heatmap with colorbar to PNG.
+    #[value(name = "W3")]
+    W3,
+    /// contourf of 500×500, 20 levels, to PNG.
+    #[value(name = "W4")]
+    W4,
+    /// 3D surface of 200×200 with a colormap to PNG.
+    #[value(name = "W5")]
+    W5,
+    /// Isosurface (marching cubes) of a 128³ field.
+    #[value(name = "W6")]
+    W6,
+    /// 200 frames of a damped-oscillation animation (500-point line plus text) to PNG files.
+    #[value(name = "W7")]
+    W7,
+    /// W1 to SVG.
+    #[value(name = "W8-svg")]
+    W8Svg,
+    /// W1 to PDF.
+    #[value(name = "W8-pdf")]
+    W8Pdf,
+}
+
+/// The data a workload draws, generated before timing starts.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A line or a point cloud.
+    Series(Series),
+    /// A grid of values.
+    Grid(Grid),
+    /// Animation frames.
+    Frames(Frames),
+}
+
+impl Workload {
+    /// Every workload, in report order.
+    pub const ALL: [Workload; 9] = [
+        Workload::W1,
+        Workload::W2,
+        Workload::W3,
+        Workload::W4,
+        Workload::W5,
+        Workload::W6,
+        Workload::W7,
+        Workload::W8Svg,
+        Workload::W8Pdf,
+    ];
+
+    /// The name used on the command line and in reports (`W1`, `W8-svg`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Workload::W1 => "W1",
+            Workload::W2 => "W2",
+            Workload::W3 => "W3",
+            Workload::W4 => "W4",
+            Workload::W5 => "W5",
+            Workload::W6 => "W6",
+            Workload::W7 => "W7",
+            Workload::W8Svg => "W8-svg",
+            Workload::W8Pdf => "W8-pdf",
+        }
+    }
+
+    /// One line saying what is drawn.
+    pub fn description(self) -> &'static str {
+        match self {
+            Workload::W1 => "line of 1,000,000 points with axes, 800x600 PNG",
+            Workload::W2 => "scatter of 100,000 markers with axes, 800x600 PNG",
+            Workload::W3 => "heatmap 1000x1000 with colorbar and axes, 800x600 PNG",
+            Workload::W4 => "contourf of 500x500, 20 levels, with colorbar, 800x600 PNG",
+            Workload::W5 => "3D surface of 200x200 with colormap, 800x600 PNG",
+            Workload::W6 => "isosurface of a 128^3 field (marching cubes)",
+            Workload::W7 => "200 animation frames (500-point line plus text), 800x600 PNG files",
+            Workload::W8Svg => "W1 to SVG",
+            Workload::W8Pdf => "W1 to PDF",
+        }
+    }
+
+    /// Whether the project has what this workload needs. W4 needs `contourf`, W5
+    /// `surface` and W6 an isosurface, none of which `gr` has yet.
+    pub fn implemented(self) -> bool {
+        !matches!(self, Workload::W4 | Workload::W5 | Workload::W6)
+    }
+
+    /// Frames written per run (for frames per second), if this is an animation.
+    pub fn frames(self) -> Option<usize> {
+        (self == Workload::W7).then_some(data::FRAMES)
+    }
+
+    /// Generates the input data (untimed).
+    pub fn prepare(self) -> Input {
+        match self {
+            Workload::W1 | Workload::W8Svg | Workload::W8Pdf => Input::Series(data::line()),
+            Workload::W2 => Input::Series(data::scatter()),
+            Workload::W3 => Input::Grid(data::heatmap()),
+            Workload::W4 => Input::Grid(data::contour()),
+            Workload::W5 => Input::Grid(data::surface()),
+            Workload::W6 => Input::Grid(Grid {
+                n: data::VOLUME_SIDE,
+                lo: -1.0,
+                hi: 1.0,
+                z: data::volume(),
+            }),
+            Workload::W7 => Input::Frames(data::frames()),
+        }
+    }
+
+    /// Draws the whole figure from `input` and writes it into `dir`; returns the files.
+    pub fn run(self, input: &Input, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
+        if !self.implemented() {
+            return Err(format!("{} is not implemented", self.name()).into());
+        }
+        match (self, input) {
+            (Workload::W1, Input::Series(s)) => line(s, &dir.join("w1.png")),
+            (Workload::W8Svg, Input::Series(s)) => line(s, &dir.join("w8.svg")),
+            (Workload::W8Pdf, Input::Series(s)) => line(s, &dir.join("w8.pdf")),
+            (Workload::W2, Input::Series(s)) => scatter(s, &dir.join("w2.png")),
+            (Workload::W3, Input::Grid(g)) => heatmap(g, &dir.join("w3.png")),
+            (Workload::W7, Input::Frames(f)) => animation(f, dir),
+            _ => Err(format!("{}: input of the wrong kind", self.name()).into()),
+        }
+    }
+}
+
+/// A context with an 800×600 page.
+fn page() -> Result<Gr, BoxError> {
+    let mut gr = Gr::new();
+    gr.gks_mut().set_size_px(WIDTH, HEIGHT)?;
+    Ok(gr)
+}
+
+/// Minimum and maximum of the finite values (`(0, 1)` if there are none).
+fn finite_range(v: &[f64]) -> (f64, f64) {
+    let (lo, hi) = v
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(x), hi.max(x))
+        });
+    if lo <= hi {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    }
+}
+
+/// A range widened by 5 % on each side (matplotlib's autoscale margins); a single value
+/// becomes a unit range around it.
+fn with_margins((lo, hi): (f64, f64)) -> (f64, f64) {
+    if hi > lo {
+        let m = 0.05 * (hi - lo);
+        (lo - m, hi + m)
+    } else {
+        (lo - 0.5, hi + 0.5)
+    }
+}
+
+/// A major tick interval for a range (GR's `tick`), falling back to the whole range.
+fn major_tick(lo: f64, hi: f64) -> f64 {
+    gr::ticks::tick(lo, hi).unwrap_or((hi - lo).abs().max(f64::MIN_POSITIVE))
+}
+
+/// Sets viewport and window, then draws labelled axes at the lower left and unlabelled
+/// ones at the upper right (a frame on all four sides), in black.
+fn axes_box(gr: &mut Gr, viewport: [f64; 4], window: [f64; 4]) -> Result<(), BoxError> {
+    let [vx0, vx1, vy0, vy1] = viewport;
+    let [x0, x1, y0, y1] = window;
+    gr.setviewport(vx0, vx1, vy0, vy1)?;
+    gr.setwindow(x0, x1, y0, y1)?;
+    gr.setlinecolorind(BLACK)?;
+    gr.setlinewidth(1.0)?;
+    gr.settextcolorind(BLACK)?;
+    gr.setcharheight(CHAR_HEIGHT)?;
+    let (xt, yt) = (major_tick(x0, x1) / 5.0, major_tick(y0, y1) / 5.0);
+    gr.axes(xt, yt, x0, y0, 5, 5, TICK_SIZE)?;
+    gr.axes(xt, yt, x1, y1, -5, -5, -TICK_SIZE)?;
+    Ok(())
+}
+
+/// The window of a series with 5 % margins.
+fn series_window(s: &Series) -> [f64; 4] {
+    let (x0, x1) = with_margins(finite_range(&s.x));
+    let (y0, y1) = with_margins(finite_range(&s.y));
+    [x0, x1, y0, y1]
+}
+
+/// W1 and W8: the random walk as one polyline.
+fn line(s: &Series, path: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    let mut gr = page()?;
+    axes_box(&mut gr, PLOT_BOX, series_window(s))?;
+    gr.setlinecolorind(BLUE)?;
+    gr.polyline(&s.x, &s.y)?;
+    Ok(gr.gks().save(path)?)
+}
+
+/// W2: solid circles, 7.2 px across (size 1 × GR's nominal 1.2 px × 6).
+fn scatter(s: &Series, path: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    let mut gr = page()?;
+    axes_box(&mut gr, PLOT_BOX, series_window(s))?;
+    gr.setmarkertype(-1)?;
+    gr.setmarkersize(1.0)?;
+    gr.setmarkercolorind(BLUE)?;
+    gr.polymarker(&s.x, &s.y)?;
+    Ok(gr.gks().save(path)?)
+}
+
+/// The colour index of `v` in the 256-colour block 1000..=1255 for the range `lo..hi`.
+fn block_index(v: f64, lo: f64, hi: f64) -> i32 {
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let k = ((v - lo) / span * 255.0).round();
+    if k.is_nan() {
+        1000
+    } else {
+        1000 + k.clamp(0.0, 255.0) as i32
+    }
+}
+
+/// W3: the field as a cell array in viridis (row 0 at the bottom, as matplotlib's
+/// `origin="lower"`), axes, and a colorbar with its own axis.
+fn heatmap(g: &Grid, path: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    let mut gr = page()?;
+    gr.setcolormap(VIRIDIS)?;
+    let (zmin, zmax) = finite_range(&g.z);
+    let colors: Vec<i32> = g.z.iter().map(|&v| block_index(v, zmin, zmax)).collect();
+    let [vx0, vx1, vy0, vy1] = HEATMAP_BOX;
+    gr.setviewport(vx0, vx1, vy0, vy1)?;
+    gr.setwindow(g.lo, g.hi, g.lo, g.hi)?;
+    // ymin > ymax mirrors the raster: row 0 lands at the bottom.
+    gr.cellarray(g.lo, g.hi, g.hi, g.lo, g.n, g.n, &colors)?;
+    axes_box(&mut gr, HEATMAP_BOX, [g.lo, g.hi, g.lo, g.hi])?;
+    colorbar(&mut gr, zmin, zmax)?;
+    Ok(gr.gks().save(path)?)
+}
+
+/// A vertical colorbar of the block 1000..=1255 for `zmin..zmax`, with a labelled axis.
+fn colorbar(gr: &mut Gr, zmin: f64, zmax: f64) -> Result<(), BoxError> {
+    let [vx0, vx1, vy0, vy1] = COLORBAR_BOX;
+    gr.setviewport(vx0, vx1, vy0, vy1)?;
+    gr.setwindow(0.0, 1.0, zmin, zmax)?;
+    let ramp: Vec<i32> = (1000..=1255).rev().collect();
+    gr.cellarray(0.0, 1.0, zmin, zmax, 1, ramp.len(), &ramp)?;
+    gr.setlinecolorind(BLACK)?;
+    gr.drawrect(0.0, 1.0, zmin, zmax)?;
+    let yt = major_tick(zmin, zmax);
+    gr.axes(0.0, yt / 5.0, 1.0, zmin, 0, 5, -TICK_SIZE)?;
+    Ok(())
+}
+
+/// W7: one context for the whole animation; per frame the page is cleared, axes, the
+/// frame's line and a time label are drawn, and the frame is written to its own PNG file
+/// (as a matplotlib loop of `set_data` + `savefig` does).
+fn animation(f: &Frames, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    let mut gr = page()?;
+    let (x0, x1) = with_margins(finite_range(&f.x));
+    let window = [x0, x1, -1.1, 1.1];
+    let text_x = PLOT_BOX[0] + 0.05 * (PLOT_BOX[1] - PLOT_BOX[0]);
+    let text_y = PLOT_BOX[2] + 0.9 * (PLOT_BOX[3] - PLOT_BOX[2]);
+    let mut files = Vec::with_capacity(f.t.len());
+    for (k, t) in f.t.iter().enumerate() {
+        gr.clearws();
+        axes_box(&mut gr, PLOT_BOX, window)?;
+        gr.setlinecolorind(BLUE)?;
+        gr.polyline(&f.x, f.frame(k))?;
+        gr.text(text_x, text_y, &format!("t = {t:.2} s"))?;
+        files.extend(gr.gks().save(dir.join(format!("w7_{k:03}.png")))?);
+    }
+    Ok(files)
+}
+
+/// Total size in bytes of `files` (missing files count 0).
+pub fn total_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|p| fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_through_clap() {
+        for w in Workload::ALL {
+            assert_eq!(Workload::from_str(w.name(), true), Ok(w));
+        }
+        assert!(Workload::from_str("w8-SVG", true).is_ok());
+        assert!(Workload::from_str("W9", true).is_err());
+    }
+
+    #[test]
+    fn block_index_covers_the_block() {
+        assert_eq!(block_index(0.0, 0.0, 1.0), 1000);
+        assert_eq!(block_index(1.0, 0.0, 1.0), 1255);
+        assert_eq!(block_index(5.0, 0.0, 1.0), 1255);
+        assert_eq!(block_index(f64::NAN, 0.0, 1.0), 1000);
+        assert_eq!(block_index(3.0, 3.0, 3.0), 1000);
+    }
+
+    #[test]
+    fn margins_and_ranges() {
+        assert_eq!(with_margins((0.0, 10.0)), (-0.5, 10.5));
+        assert_eq!(with_margins((2.0, 2.0)), (1.5, 2.5));
+        assert_eq!(finite_range(&[f64::NAN, 3.0, -1.0]), (-1.0, 3.0));
+        assert_eq!(finite_range(&[]), (0.0, 1.0));
+    }
+
+    #[test]
+    fn unimplemented_workloads_say_so() {
+        let dir = std::env::temp_dir();
+        let input = Input::Grid(Grid {
+            n: 1,
+            lo: 0.0,
+            hi: 1.0,
+            z: vec![0.0],
+        });
+        for w in Workload::ALL.into_iter().filter(|w| !w.implemented()) {
+            let e = w.run(&input, &dir).unwrap_err().to_string();
+            assert!(e.contains("not implemented"), "{e}");
+        }
+    }
+}
