@@ -40,6 +40,10 @@ pub struct Gr {
     saved: Vec<Saved>,
     /// 3D view state (`setspace`, `setwindow3d`, projection, camera).
     pub(crate) space3d: crate::space3d::Space3d,
+    /// `setarrowstyle`.
+    pub(crate) arrow_style: i32,
+    /// `setarrowsize`.
+    pub(crate) arrow_size: f64,
 }
 
 /// What `savestate` keeps besides the kernel state.
@@ -98,6 +102,8 @@ impl Gr {
             colormap_range: (colormap::BAND_FIRST, colormap::BAND_LAST),
             saved: Vec::new(),
             space3d: Default::default(),
+            arrow_style: 1,
+            arrow_size: 1.0,
         };
         gr.sync_kernel().expect("default transform is valid");
         gr.gks.selntran(WC).expect("transform 1 exists");

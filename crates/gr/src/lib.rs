@@ -11,6 +11,7 @@ pub mod contour;
 mod contours;
 pub mod error;
 mod errorbars;
+mod fields;
 pub mod scale;
 pub mod scenes;
 pub mod space3d;

@@ -43,6 +43,26 @@ pub const ALL: &[Scene] = &[
         title: "Heat map from a cell array with a colour bar",
         draw: heatmap,
     },
+    Scene {
+        name: "hexbin",
+        title: "Hexagonal binning of 1,000,000 correlated normal points",
+        draw: hexbin,
+    },
+    Scene {
+        name: "quiver",
+        title: "Quiver plot of the gradient of peaks, coloured by magnitude, over contours",
+        draw: quiver,
+    },
+    Scene {
+        name: "shade",
+        title: "Shaded point cloud: 2,000,000 points aggregated with an equalized transfer",
+        draw: shade,
+    },
+    Scene {
+        name: "arrows",
+        title: "GR's 18 arrow styles",
+        draw: arrows,
+    },
 ];
 
 /// Looks up a scene by name.
@@ -187,4 +207,109 @@ pub fn heatmap(gr: &mut Gr) -> Result<()> {
     gr.setviewport(0.845, 0.875, 0.09375, 0.69375)?;
     gr.setzrange(zmin, zmax)?;
     gr.colorbar()
+}
+
+/// A small deterministic generator of normal deviates (64-bit LCG + Box–Muller), so the
+/// scenes draw the same data everywhere.
+struct Normal(u64);
+
+impl Normal {
+    fn uniform(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+    fn pair(&mut self) -> (f64, f64) {
+        let (u, v) = (self.uniform(), self.uniform());
+        let r = (-2.0 * u.ln()).sqrt();
+        let a = std::f64::consts::TAU * v;
+        (r * a.cos(), r * a.sin())
+    }
+}
+
+/// `n` points of a correlated bivariate normal distribution.
+fn normal_cloud(n: usize, seed: u64) -> (Vec<f64>, Vec<f64>) {
+    let mut g = Normal(seed);
+    (0..n)
+        .map(|_| {
+            let (a, b) = g.pair();
+            (a, 0.6 * a + 0.8 * b)
+        })
+        .unzip()
+}
+
+fn frame(gr: &mut Gr, x0: f64, x1: f64, y0: f64, y1: f64, tick: f64) -> Result<()> {
+    gr.setcharheight(0.018)?;
+    gr.axes(tick, tick, x0, y0, 5, 5, -0.0075)?;
+    gr.axes(tick, tick, x1, y1, -5, -5, 0.0075)
+}
+
+/// Hexbin of a million points with a colour bar of counts.
+pub fn hexbin(gr: &mut Gr) -> Result<()> {
+    let (x, y) = normal_cloud(1_000_000, 1);
+    gr.setviewport(0.1, 0.8, 0.09375, 0.69375)?;
+    gr.setwindow(-4.0, 4.0, -4.0, 4.0)?;
+    gr.setcolormap(144)?;
+    let max = gr.hexbin(&x, &y, 40)?;
+    frame(gr, -4.0, 4.0, -4.0, 4.0, 0.4)?;
+    gr.setviewport(0.83, 0.86, 0.09375, 0.69375)?;
+    gr.setzrange(0.0, max as f64)?;
+    gr.colorbar()
+}
+
+/// Quiver plot of the gradient of peaks on top of its contour lines.
+pub fn quiver(gr: &mut Gr) -> Result<()> {
+    let x = linspace(-2.0, 2.0, 25);
+    let z = grid_values(&x, &x, peaks);
+    let (u, v) =
+        crate::algorithms::gradient(&x, &x, &z).map_err(|e| crate::Error::InvalidArgument {
+            func: "gradient",
+            msg: e.to_string(),
+        })?;
+    let xf = linspace(-2.0, 2.0, 81);
+    let zf = grid_values(&xf, &xf, peaks);
+    gr.setviewport(0.125, 0.825, 0.09375, 0.69375)?;
+    gr.setwindow(-2.0, 2.0, -2.0, 2.0)?;
+    gr.setcolormap(144)?;
+    gr.setlinecolorind(88)?;
+    gr.contour(&xf, &xf, &[], &zf, 0)?;
+    gr.setlinecolorind(1)?;
+    gr.quiver(&x, &x, &u, &v, true)?;
+    frame(gr, -2.0, 2.0, -2.0, 2.0, 0.2)
+}
+
+/// Two million points shaded through an equalized histogram onto the inferno colormap.
+pub fn shade(gr: &mut Gr) -> Result<()> {
+    let (mut x, mut y) = normal_cloud(1_000_000, 7);
+    let (x2, y2) = normal_cloud(1_000_000, 11);
+    x.extend(x2.iter().map(|v| 0.5 * v + 2.0));
+    y.extend(y2.iter().map(|v| 0.3 * v - 1.5));
+    // 480×360 px of the page: one raster cell per device pixel.
+    gr.setviewport(0.1, 0.9, 0.1, 0.7)?;
+    gr.setwindow(-4.0, 4.0, -3.0, 3.0)?;
+    gr.setcolormap(145)?;
+    gr.shadepoints(&x, &y, 5, 480, 360)?;
+    frame(gr, -4.0, 4.0, -3.0, 3.0, 0.4)
+}
+
+/// The 18 arrow styles in three columns.
+pub fn arrows(gr: &mut Gr) -> Result<()> {
+    gr.setviewport(0.0, 1.0, 0.0, 0.75)?;
+    gr.setwindow(0.0, 3.0, 0.0, 6.5)?;
+    gr.setcharheight(0.016)?;
+    gr.settextalign(1, 3)?;
+    gr.setlinewidth(1.5)?;
+    gr.setarrowsize(1.5)?;
+    for style in 1..=18 {
+        let col = ((style - 1) / 6) as f64;
+        let row = ((style - 1) % 6) as f64;
+        let y = 6.0 - row;
+        gr.setarrowstyle(style)?;
+        gr.drawarrow(col + 0.1, y, col + 0.75, y)?;
+        let (tx, ty) = gr.wctondc(col + 0.8, y);
+        gr.text(tx, ty, &style.to_string())?;
+    }
+    Ok(())
 }

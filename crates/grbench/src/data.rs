@@ -93,6 +93,8 @@ pub struct Series {
 /// A square grid of values, row-major (row `r` is y, column `c` is x), on `[lo, hi]²`.
 #[derive(Debug, Clone)]
 pub struct Grid {
+    /// Coordinates of the rows and columns ([`linspace`]`(lo, hi, n)`).
+    pub axis: Vec<f64>,
     /// Points per side.
     pub n: usize,
     /// Coordinate of the first row/column.
@@ -175,6 +177,7 @@ pub fn heatmap() -> Grid {
         }
     }
     Grid {
+        axis: a,
         n,
         lo: 0.0,
         hi: 1.0,
@@ -201,6 +204,7 @@ pub fn contour() -> Grid {
         }
     }
     Grid {
+        axis: a,
         n,
         lo: -3.0,
         hi: 3.0,
@@ -221,6 +225,7 @@ pub fn surface() -> Grid {
         }
     }
     Grid {
+        axis: a,
         n,
         lo: -10.0,
         hi: 10.0,
@@ -267,12 +272,21 @@ pub fn all_arrays() -> Vec<Array> {
     let scatter = scatter();
     let frames = frames();
     let n3 = VOLUME_SIDE;
-    let grid = |name, g: Grid| Array {
-        name,
-        shape: vec![g.n, g.n],
-        values: g.z,
+    let grid = |z_name, axis_name, g: Grid| {
+        [
+            Array {
+                name: z_name,
+                shape: vec![g.n, g.n],
+                values: g.z,
+            },
+            Array {
+                name: axis_name,
+                shape: vec![g.n],
+                values: g.axis,
+            },
+        ]
     };
-    vec![
+    let mut arrays = vec![
         Array {
             name: "line_x",
             shape: vec![LINE_POINTS],
@@ -293,9 +307,6 @@ pub fn all_arrays() -> Vec<Array> {
             shape: vec![SCATTER_POINTS],
             values: scatter.y,
         },
-        grid("heatmap_z", heatmap()),
-        grid("contour_z", contour()),
-        grid("surface_z", surface()),
         Array {
             name: "volume",
             shape: vec![n3, n3, n3],
@@ -316,11 +327,16 @@ pub fn all_arrays() -> Vec<Array> {
             shape: vec![FRAMES],
             values: frames.t,
         },
-    ]
+    ];
+    arrays.extend(grid("heatmap_z", "heatmap_axis", heatmap()));
+    arrays.extend(grid("contour_z", "contour_axis", contour()));
+    arrays.extend(grid("surface_z", "surface_axis", surface()));
+    arrays
 }
 
-/// Writes every array to `dir` (created if missing) as `NAME.f64` plus `manifest.json`
-/// (`{"NAME": {"shape": [...]}, ..., "params": {...}}`).
+/// Writes every array to `dir` (created if missing) as `NAME.f64` plus `manifest.json`:
+/// `{"arrays": {"NAME": {"shape": [...]}, ...}, "params": {...}}` with the seed, the
+/// contour level count, the iso level and range of the volume and the frame interval.
 pub fn write_all(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut manifest = String::from("{\n  \"arrays\": {\n");
@@ -344,9 +360,7 @@ pub fn write_all(dir: &Path) -> io::Result<()> {
     let _ = write!(
         manifest,
         "  }},\n  \"params\": {{\"seed\": {SEED}, \"contour_levels\": {CONTOUR_LEVELS}, \
-         \"volume_level\": {VOLUME_LEVEL:?}, \"heatmap_range\": [0.0, 1.0], \
-         \"contour_range\": [-3.0, 3.0], \"surface_range\": [-10.0, 10.0], \
-         \"volume_range\": [-1.0, 1.0], \"frame_dt\": {FRAME_DT:?}}}\n}}\n"
+         \"volume_level\": {VOLUME_LEVEL:?}, \"volume_range\": [-1.0, 1.0], \"frame_dt\": {FRAME_DT:?}}}\n}}\n"
     );
     fs::write(dir.join("manifest.json"), manifest)
 }

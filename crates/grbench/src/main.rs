@@ -110,13 +110,12 @@ impl Drop for OutDir {
 /// Runs one workload in this process and returns its report line.
 fn run_here(w: Workload, cli: &Cli) -> Result<JsonLine, BoxError> {
     let line = JsonLine::for_workload(w.name());
-    if !w.implemented() {
+    let Some(input) = w.prepare().filter(|_| w.implemented()) else {
         return Ok(line
             .str("status", "not implemented")
             .str("description", w.description()));
-    }
+    };
     let out = OutDir::new(cli.out.as_deref(), cli.keep)?;
-    let input = w.prepare();
     let mut files = Vec::new();
     let timings = Timings::measure(usize::from(cli.warmup), usize::from(cli.runs), || {
         files = w.run(&input, &out.path)?;

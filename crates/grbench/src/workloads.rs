@@ -34,8 +34,9 @@ const TICK_SIZE: f64 = 0.0075;
 /// Cap height of labels in NDC: about 10 px on the 800 px wide page, as matplotlib's
 /// default 10 pt DejaVu Sans at 100 dpi.
 const CHAR_HEIGHT: f64 = 0.0125;
-/// GR's colormap number of viridis, matplotlib's default.
-const VIRIDIS: i32 = 44;
+/// GR's colormap number of viridis (matplotlib's default) with its 256 colours
+/// 1000..=1255 as the active range (`44 + 100`).
+const VIRIDIS_256: i32 = 144;
 /// GR's colour index of blue (data lines and markers).
 const BLUE: i32 = 4;
 /// GR's colour index of black (axes and text).
@@ -119,7 +120,7 @@ impl Workload {
             Workload::W1 => "line of 1,000,000 points with axes, 800x600 PNG",
             Workload::W2 => "scatter of 100,000 markers with axes, 800x600 PNG",
             Workload::W3 => "heatmap 1000x1000 with colorbar and axes, 800x600 PNG",
-            Workload::W4 => "contourf of 500x500, 20 levels, with colorbar, 800x600 PNG",
+            Workload::W4 => "contourf of 500x500, 20 levels, with colorbar and axes, 800x600 PNG",
             Workload::W5 => "3D surface of 200x200 with colormap, 800x600 PNG",
             Workload::W6 => "isosurface of a 128^3 field (marching cubes)",
             Workload::W7 => "200 animation frames (500-point line plus text), 800x600 PNG files",
@@ -128,10 +129,10 @@ impl Workload {
         }
     }
 
-    /// Whether the project has what this workload needs. W4 needs `contourf`, W5
-    /// `surface` and W6 an isosurface, none of which `gr` has yet.
+    /// Whether the project has what this workload needs: W5 needs `surface` and W6 an
+    /// isosurface (marching cubes), which `gr` does not have yet.
     pub fn implemented(self) -> bool {
-        !matches!(self, Workload::W4 | Workload::W5 | Workload::W6)
+        !matches!(self, Workload::W5 | Workload::W6)
     }
 
     /// Frames written per run (for frames per second), if this is an animation.
@@ -139,22 +140,17 @@ impl Workload {
         (self == Workload::W7).then_some(data::FRAMES)
     }
 
-    /// Generates the input data (untimed).
-    pub fn prepare(self) -> Input {
-        match self {
+    /// Generates the input data (untimed); `None` for workloads not implemented (their
+    /// data is still written by `--write-data` for the comparison).
+    pub fn prepare(self) -> Option<Input> {
+        Some(match self {
             Workload::W1 | Workload::W8Svg | Workload::W8Pdf => Input::Series(data::line()),
             Workload::W2 => Input::Series(data::scatter()),
             Workload::W3 => Input::Grid(data::heatmap()),
             Workload::W4 => Input::Grid(data::contour()),
-            Workload::W5 => Input::Grid(data::surface()),
-            Workload::W6 => Input::Grid(Grid {
-                n: data::VOLUME_SIDE,
-                lo: -1.0,
-                hi: 1.0,
-                z: data::volume(),
-            }),
+            Workload::W5 | Workload::W6 => return None,
             Workload::W7 => Input::Frames(data::frames()),
-        }
+        })
     }
 
     /// Draws the whole figure from `input` and writes it into `dir`; returns the files.
@@ -168,6 +164,7 @@ impl Workload {
             (Workload::W8Pdf, Input::Series(s)) => line(s, &dir.join("w8.pdf")),
             (Workload::W2, Input::Series(s)) => scatter(s, &dir.join("w2.png")),
             (Workload::W3, Input::Grid(g)) => heatmap(g, &dir.join("w3.png")),
+            (Workload::W4, Input::Grid(g)) => contourf(g, &dir.join("w4.png")),
             (Workload::W7, Input::Frames(f)) => animation(f, dir),
             _ => Err(format!("{}: input of the wrong kind", self.name()).into()),
         }
@@ -212,13 +209,20 @@ fn major_tick(lo: f64, hi: f64) -> f64 {
     gr::ticks::tick(lo, hi).unwrap_or((hi - lo).abs().max(f64::MIN_POSITIVE))
 }
 
-/// Sets viewport and window, then draws labelled axes at the lower left and unlabelled
-/// ones at the upper right (a frame on all four sides), in black.
-fn axes_box(gr: &mut Gr, viewport: [f64; 4], window: [f64; 4]) -> Result<(), BoxError> {
+/// Sets the viewport and the window.
+fn set_box(gr: &mut Gr, viewport: [f64; 4], window: [f64; 4]) -> Result<(), BoxError> {
     let [vx0, vx1, vy0, vy1] = viewport;
     let [x0, x1, y0, y1] = window;
     gr.setviewport(vx0, vx1, vy0, vy1)?;
     gr.setwindow(x0, x1, y0, y1)?;
+    Ok(())
+}
+
+/// Sets viewport and window, then draws labelled axes at the lower left and unlabelled
+/// ones at the upper right (a frame on all four sides), in black.
+fn axes_box(gr: &mut Gr, viewport: [f64; 4], window: [f64; 4]) -> Result<(), BoxError> {
+    set_box(gr, viewport, window)?;
+    let [x0, x1, y0, y1] = window;
     gr.setlinecolorind(BLACK)?;
     gr.setlinewidth(1.0)?;
     gr.settextcolorind(BLACK)?;
@@ -268,33 +272,47 @@ fn block_index(v: f64, lo: f64, hi: f64) -> i32 {
 }
 
 /// W3: the field as a cell array in viridis (row 0 at the bottom, as matplotlib's
-/// `origin="lower"`), axes, and a colorbar with its own axis.
+/// `origin="lower"`), axes, and `gr`'s colorbar.
 fn heatmap(g: &Grid, path: &Path) -> Result<Vec<PathBuf>, BoxError> {
     let mut gr = page()?;
-    gr.setcolormap(VIRIDIS)?;
+    gr.setcolormap(VIRIDIS_256)?;
     let (zmin, zmax) = finite_range(&g.z);
     let colors: Vec<i32> = g.z.iter().map(|&v| block_index(v, zmin, zmax)).collect();
-    let [vx0, vx1, vy0, vy1] = HEATMAP_BOX;
-    gr.setviewport(vx0, vx1, vy0, vy1)?;
-    gr.setwindow(g.lo, g.hi, g.lo, g.hi)?;
+    let window = [g.lo, g.hi, g.lo, g.hi];
+    set_box(&mut gr, HEATMAP_BOX, window)?;
     // ymin > ymax mirrors the raster: row 0 lands at the bottom.
     gr.cellarray(g.lo, g.hi, g.hi, g.lo, g.n, g.n, &colors)?;
-    axes_box(&mut gr, HEATMAP_BOX, [g.lo, g.hi, g.lo, g.hi])?;
+    axes_box(&mut gr, HEATMAP_BOX, window)?;
     colorbar(&mut gr, zmin, zmax)?;
     Ok(gr.gks().save(path)?)
 }
 
-/// A vertical colorbar of the block 1000..=1255 for `zmin..zmax`, with a labelled axis.
+/// W4: `contourf` with 20 bands evenly spaced over the data range (no contour lines, as
+/// matplotlib's `contourf`), axes and `gr`'s colorbar.
+fn contourf(g: &Grid, path: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    let mut gr = page()?;
+    gr.setcolormap(VIRIDIS_256)?;
+    let (zmin, zmax) = finite_range(&g.z);
+    // Band k is h[k] <= z < h[k+1] and the last one z >= h[19]: 20 bands up to zmax.
+    let step = (zmax - zmin) / data::CONTOUR_LEVELS as f64;
+    let levels: Vec<f64> = (0..data::CONTOUR_LEVELS)
+        .map(|k| zmin + step * k as f64)
+        .collect();
+    let window = [g.lo, g.hi, g.lo, g.hi];
+    set_box(&mut gr, HEATMAP_BOX, window)?;
+    gr.contourf(&g.axis, &g.axis, &levels, &g.z, -1)?;
+    axes_box(&mut gr, HEATMAP_BOX, window)?;
+    colorbar(&mut gr, zmin, zmax)?;
+    Ok(gr.gks().save(path)?)
+}
+
+/// `gr`'s colorbar for `zmin..zmax` in the colorbar box, with a frame.
 fn colorbar(gr: &mut Gr, zmin: f64, zmax: f64) -> Result<(), BoxError> {
-    let [vx0, vx1, vy0, vy1] = COLORBAR_BOX;
-    gr.setviewport(vx0, vx1, vy0, vy1)?;
-    gr.setwindow(0.0, 1.0, zmin, zmax)?;
-    let ramp: Vec<i32> = (1000..=1255).rev().collect();
-    gr.cellarray(0.0, 1.0, zmin, zmax, 1, ramp.len(), &ramp)?;
+    set_box(gr, COLORBAR_BOX, [0.0, 1.0, zmin, zmax])?;
+    gr.setzrange(zmin, zmax)?;
+    gr.colorbar()?;
     gr.setlinecolorind(BLACK)?;
     gr.drawrect(0.0, 1.0, zmin, zmax)?;
-    let yt = major_tick(zmin, zmax);
-    gr.axes(0.0, yt / 5.0, 1.0, zmin, 0, 5, -TICK_SIZE)?;
     Ok(())
 }
 
@@ -359,13 +377,18 @@ mod tests {
     }
 
     #[test]
+    fn data_exactly_for_implemented_workloads() {
+        for w in [Workload::W5, Workload::W6, Workload::W2] {
+            assert_eq!(w.prepare().is_some(), w.implemented(), "{}", w.name());
+        }
+    }
+
+    #[test]
     fn unimplemented_workloads_say_so() {
         let dir = std::env::temp_dir();
-        let input = Input::Grid(Grid {
-            n: 1,
-            lo: 0.0,
-            hi: 1.0,
-            z: vec![0.0],
+        let input = Input::Series(Series {
+            x: vec![0.0],
+            y: vec![0.0],
         });
         for w in Workload::ALL.into_iter().filter(|w| !w.implemented()) {
             let e = w.run(&input, &dir).unwrap_err().to_string();
