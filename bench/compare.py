@@ -242,7 +242,10 @@ def ensure_python_deps():
 
 def build_grbench():
     log("building grbench (cargo build --release -p grbench) ...")
-    subprocess.run(["cargo", "build", "--release", "-p", "grbench"], cwd=REPO, check=True)
+    try:
+        subprocess.run(["cargo", "build", "--release", "-p", "grbench"], cwd=REPO, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        sys.exit(f"compare.py: building grbench failed ({e}); fix the build or pass --grbench PATH")
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     exe = target / "release" / "grbench"
     if not exe.exists():
@@ -315,6 +318,14 @@ def machine():
     env = {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ}
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem,
             "os": platform.platform(), "env": env}
+
+
+def load_average():
+    """The 1-minute load average, or None where the OS has none."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
 
 
 def fmt_time(rec):
@@ -393,16 +404,24 @@ def write_report(path, results, info, args):
     lines.append(f"- CPU: {mach['cpu']}, {mach['cores']} cores; memory {mach['memory']}; {mach['os']}")
     env = ", ".join(f"{k}={v}" for k, v in mach["env"].items()) or "none set"
     lines.append(f"- OpenBLAS environment (left as found): {env}")
+    start, end = info["load"]
+    if start is not None and end is not None:
+        lines.append(f"- 1-minute load average at start / end: {start:.2f} / {end:.2f} "
+                     "(other work on the machine shows up as noise in both columns)")
     for k, v in info["versions"].items():
         lines.append(f"- {k}: {v}")
     lines += ["", "## How each side draws", "",
-              "- Project: `grbench --run NAME` (crates/grbench/src/workloads.rs).",
+              "- Project: `grbench --run NAME` (crates/grbench/src/workloads.rs): `polyline`, "
+              "`polymarker` (solid circles), `cellarray` + `colorbar`, `contourf` (no lines) + "
+              "`colorbar`, `surface` option 4 with `setspace(zmin, zmax, 30, 30)` + "
+              "`grid3d`/`axes3d`, `axes` on every 2D plot, W7 `clearws` + draw + `save` per frame.",
               "- matplotlib: `Figure(figsize=(8, 6), dpi=100)` with the Agg canvas (no pyplot), "
               "default rcParams otherwise; W1/W8 `plot` (line 0.864 pt = 1.2 px), W2 `plot(..., 'o')` "
               "(markers 7.2 px, white edge), W3 `imshow(origin='lower', aspect='auto', "
               "interpolation='nearest')` + `colorbar`, W4 `contourf` with 21 evenly spaced "
               "edges + `colorbar`, W5 `plot_surface(cmap='viridis', rcount=200, ccount=200)`, "
-              "W6 `skimage.measure.marching_cubes`, W7 one figure per run, `set_ydata` + "
+              "in the default view (elevation 30°, azimuth −60°), W6 "
+              "`skimage.measure.marching_cubes`, W7 one figure per run, `set_ydata` + "
               "`set_text` + `savefig` per frame.",
               "- Peak RSS includes the interpreter and its imported modules on the matplotlib side.",
               "", "## Raw records", "", "```"]
@@ -444,10 +463,14 @@ def main():
 
     ensure_python_deps()
     grbench = Path(args.grbench) if args.grbench else build_grbench()
+    load_start = load_average()
     tmp = Path(tempfile.mkdtemp(prefix="grbench-compare-"))
     try:
         data = tmp / "data"
-        subprocess.run([str(grbench), "--write-data", str(data)], check=True)
+        try:
+            subprocess.run([str(grbench), "--write-data", str(data)], check=True)
+        except (OSError, subprocess.CalledProcessError) as e:
+            sys.exit(f"compare.py: {grbench} --write-data failed ({e})")
         results = {}
         for name in selected:
             log(f"{name}: project ...")
@@ -461,7 +484,8 @@ def main():
                             "--runs", str(args.runs), "--warmup", str(args.warmup)], name)
             log(f"{name}: matplotlib {fmt_time(mpl)} {status_note(mpl)}")
             results[name] = {"project": project, "matplotlib": mpl}
-        info = {"machine": machine(), "versions": versions(grbench)}
+        info = {"machine": machine(), "versions": versions(grbench),
+                "load": (load_start, load_average())}
         write_report(args.output, results, info, args)
         log(f"wrote {args.output}")
     finally:

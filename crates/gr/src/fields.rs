@@ -16,13 +16,23 @@ fn algo(func: &'static str) -> impl Fn(AlgoError) -> Error {
 const MAX_SHADE: usize = 8192;
 
 impl Gr {
-    /// Points in the kernel's unit square (world mode) or NDC.
-    fn unit_xy(&self, x: &[f64], y: &[f64]) -> (Vec<f64>, Vec<f64>) {
-        if self.in_wc() {
+    /// Points in the kernel's unit square (world mode) or NDC; x and y must match.
+    fn unit_xy(&self, func: &'static str, x: &[f64], y: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
+        if x.len() != y.len() {
+            return Err(Error::InvalidArgument {
+                func,
+                msg: format!(
+                    "x and y must have the same length, got {} and {}",
+                    x.len(),
+                    y.len()
+                ),
+            });
+        }
+        Ok(if self.in_wc() {
             x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).unzip()
         } else {
             (x.to_vec(), y.to_vec())
-        }
+        })
     }
 
     /// The unit square's window for the algorithms and its screen aspect (height/width).
@@ -39,7 +49,7 @@ impl Gr {
     /// (on screen, after log scales) and fills each non-empty hexagon with a colormap colour
     /// proportional to its count. Returns the largest count.
     pub fn hexbin(&mut self, x: &[f64], y: &[f64], nbins: usize) -> Result<u32> {
-        let (u, v) = self.unit_xy(x, y);
+        let (u, v) = self.unit_xy("hexbin", x, y)?;
         let (window, aspect) = self.unit_window();
         let hb = algorithms::hexbin(&u, &v, nbins, window, aspect).map_err(algo("hexbin"))?;
         if hb.max_count == 0 {
@@ -115,7 +125,7 @@ impl Gr {
                 msg: format!("raster size must be 1..={MAX_SHADE} per side, got {width}×{height}"),
             });
         }
-        let (u, v) = self.unit_xy(x, y);
+        let (u, v) = self.unit_xy(func, x, y)?;
         let (window, _) = self.unit_window();
         let counts = if lines {
             algorithms::shade::count_lines(&u, &v, window, width, height)

@@ -54,10 +54,10 @@ fn one_workload_prints_one_json_line_with_timings() {
 
 #[test]
 fn missing_functions_are_reported_not_failed() {
-    let (ok, _, stdout, _) = grbench(&["W5"]);
+    let (ok, _, stdout, _) = grbench(&["W6"]);
     assert!(ok);
     assert!(
-        stdout.contains("\"workload\": \"W5\", \"status\": \"not implemented\""),
+        stdout.contains("\"workload\": \"W6\", \"status\": \"not implemented\""),
         "{stdout}"
     );
 }

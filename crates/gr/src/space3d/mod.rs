@@ -108,13 +108,15 @@ impl Default for Camera {
 }
 
 /// Where `titles3d` puts the title of an axis that `axes3d` drew: the axis in unit
-/// coordinates, the unit-space direction its labels went, and how far (NDC) they reach.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// coordinates, the unit-space direction its labels went, and what it drew beside the
+/// axis: `[base_x, base_y, xmin, xmax, ymin, ymax]` per tick end and label box (NDC), the
+/// base being the point on the axis it belongs to.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TitleSlot {
     pub(crate) from: [f64; 3],
     pub(crate) to: [f64; 3],
     pub(crate) outward: [f64; 3],
-    pub(crate) extent: f64,
+    pub(crate) marks: Vec<[f64; 6]>,
 }
 
 /// The 3D view state of a context: classic view angles, projection type, 3D window and
@@ -181,10 +183,7 @@ pub(crate) enum Eye {
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     /// `ndc = m · (u, v, w, 1)`; depth = −toward · p.
-    Parallel {
-        m: [[f64; 4]; 2],
-        toward: [f64; 3],
-    },
+    Parallel { m: [[f64; 4]; 2], toward: [f64; 3] },
     /// Camera projection in scaled world coordinates.
     Camera {
         perspective: bool,
@@ -287,7 +286,11 @@ impl Projector {
                     if cz <= 1e-12 * (1.0 + norm(d)) {
                         return None;
                     }
-                    ((kx * cx / cz + bx + 1.0) / 2.0, (ky * cy / cz + by + 1.0) / 2.0, cz)
+                    (
+                        (kx * cx / cz + bx + 1.0) / 2.0,
+                        (ky * cy / cz + by + 1.0) / 2.0,
+                        cz,
+                    )
                 } else {
                     ((kx * cx + bx + 1.0) / 2.0, (ky * cy + by + 1.0) / 2.0, cz)
                 }
@@ -456,7 +459,9 @@ impl Gr {
         if !(0.0..=90.0).contains(&tilt) {
             return Err(invalid(
                 "setspace",
-                format!("tilt must be in 0..=90 degrees (0 = side view, 90 = top view), got {tilt}"),
+                format!(
+                    "tilt must be in 0..=90 degrees (0 = side view, 90 = top view), got {tilt}"
+                ),
             ));
         }
         self.setzrange(zmin, zmax)?;
@@ -597,7 +602,9 @@ impl Gr {
         if left == right || bottom == top {
             return Err(invalid(
                 func,
-                format!("left/right and bottom/top must differ, got {left}..{right} × {bottom}..{top}"),
+                format!(
+                    "left/right and bottom/top must differ, got {left}..{right} × {bottom}..{top}"
+                ),
             ));
         }
         self.space3d.camera.orthographic = [left, right, bottom, top, near, far];
@@ -698,14 +705,13 @@ impl Gr {
         check_finite(func, "phi", phi)?;
         check_finite(func, "theta", theta)?;
         let ortho = fov.is_nan() || fov == 0.0;
-        if !ortho && !(fov > 0.0 && fov < 180.0) {
+        if !ortho && !(0.0..180.0).contains(&fov) {
             return Err(invalid(
                 func,
                 format!("fov must be 0 (orthographic) or between 0 and 180 degrees, got {fov}"),
             ));
         }
-        if !(camera_distance.is_nan() || (camera_distance >= 0.0 && camera_distance.is_finite()))
-        {
+        if !(camera_distance.is_nan() || (camera_distance >= 0.0 && camera_distance.is_finite())) {
             return Err(invalid(
                 func,
                 format!("camera distance must be >= 0 (0 = automatic), got {camera_distance}"),
@@ -730,7 +736,11 @@ impl Gr {
             self.space3d.projection = ProjectionType::Perspective;
             d
         };
-        let scale = [2.0 / (w[1] - w[0]), 2.0 / (w[3] - w[2]), 2.0 / (w[5] - w[4])];
+        let scale = [
+            2.0 / (w[1] - w[0]),
+            2.0 / (w[3] - w[2]),
+            2.0 / (w[5] - w[4]),
+        ];
         let focus = [
             (w[0] + w[1]) / 2.0 * scale[0],
             (w[2] + w[3]) / 2.0 * scale[1],
@@ -753,9 +763,6 @@ impl Gr {
     /// `inqspace3d`: the arguments of the `setspace3d` that defined the current camera, or
     /// `None` if the camera was set otherwise.
     pub fn inqspace3d(&self) -> Option<(f64, f64, f64, f64)> {
-        self.space3d
-            .camera
-            .space3d
-            .map(|[a, b, c, d]| (a, b, c, d))
+        self.space3d.camera.space3d.map(|[a, b, c, d]| (a, b, c, d))
     }
 }

@@ -1,0 +1,85 @@
+//! Every plotting function answers bad input with an error that says what is wrong, and
+//! never panics.
+
+use gr::Gr;
+
+fn msg<T: std::fmt::Debug>(r: gr::Result<T>) -> String {
+    r.expect_err("expected an error").to_string()
+}
+
+#[test]
+fn contour_and_contourf() {
+    let mut gr = Gr::new();
+    let x = [0.0, 1.0, 2.0];
+    let y = [0.0, 1.0];
+    let z = [0.0, 1.0, 2.0, 1.0, 2.0, 3.0];
+    let m = msg(gr.contour(&x, &y, &[], &z[..5], 0));
+    assert!(m.contains("contour") && m.contains("z has 5 values"), "{m}");
+    let m = msg(gr.contour(&[0.0, 2.0, 1.0], &y, &[], &z, 0));
+    assert!(m.contains("strictly increasing"), "{m}");
+    let m = msg(gr.contourf(&x, &y, &[1.0, 0.5], &z, 0));
+    assert!(m.contains("levels must increase strictly"), "{m}");
+    assert!(msg(gr.contourf(&x, &y, &[f64::NAN], &z, 0)).contains("not finite"));
+    assert!(msg(gr.contour(&x, &y, &[], &z, -1)).contains("major_h"));
+    assert!(msg(gr.contour(&[0.0], &[0.0], &[], &[1.0], 0)).contains("contour"));
+    // NaN holes, constant and all-NaN data draw without errors.
+    gr.contourf(&x, &y, &[], &[f64::NAN; 6], 0).unwrap();
+    gr.contour(&x, &y, &[], &[1.0; 6], 1).unwrap();
+    gr.contourf(&x, &y, &[0.5, 1.5], &[0.0, f64::NAN, 2.0, 1.0, 2.0, 3.0], 0)
+        .unwrap();
+    gr.gks().render_rgba().unwrap();
+}
+
+#[test]
+fn axes_and_grid() {
+    let mut gr = Gr::new();
+    assert!(msg(gr.axes(f64::NAN, 0.1, 0.0, 0.0, 1, 1, 0.01)).contains("x_tick"));
+    assert!(msg(gr.axes(-0.1, 0.1, 0.0, 0.0, 1, 1, 0.01)).contains(">= 0"));
+    assert!(msg(gr.axes(0.1, 0.1, f64::INFINITY, 0.0, 1, 1, 0.01)).contains("x_org"));
+    assert!(msg(gr.axes(0.1, 0.1, 0.0, 0.0, 1, 1, f64::NAN)).contains("tick size"));
+    let m = msg(gr.axes(1e-9, 0.1, 0.0, 0.0, 1, 1, 0.01));
+    assert!(
+        m.contains("ticks") && m.contains("larger tick interval"),
+        "{m}"
+    );
+    assert!(msg(gr.grid(1e-12, 0.1, 0.0, 0.0, 1, 1)).contains("larger tick interval"));
+    gr.setwindow(1.0, 100.0, 1.0, 100.0).unwrap();
+    gr.setscale(gr::scale::options::X_LOG).unwrap();
+    // The y axis stands at x_org, which must be positive on the log x axis.
+    let m = msg(gr.axes(1.0, 10.0, -5.0, 1.0, 1, 1, 0.01));
+    assert!(m.contains("origin -5"), "{m}");
+    // Zero ticks draw just the axis lines.
+    gr.axes(0.0, 0.0, 1.0, 1.0, 0, 0, 0.01).unwrap();
+}
+
+#[test]
+fn colour_functions() {
+    let mut gr = Gr::new();
+    gr.setzrange(2.0, 2.0).expect_err("empty z range");
+    assert!(
+        msg(gr.setcolormapfromrgb(&[0.0, 1.0], &[0.0], &[0.0, 1.0], None)).contains("equally long")
+    );
+    gr.setviewport(0.8, 0.85, 0.1, 0.7).unwrap();
+    gr.colorbar().unwrap();
+}
+
+#[test]
+fn fields_and_densities() {
+    let mut gr = Gr::new();
+    assert!(msg(gr.hexbin(&[0.1, 0.2], &[0.1], 10)).contains("same length"));
+    assert!(msg(gr.hexbin(&[0.1], &[0.1], 0)).contains("nbins"));
+    assert_eq!(gr.hexbin(&[f64::NAN], &[0.5], 10).unwrap(), 0);
+    assert!(msg(gr.shadepoints(&[0.1], &[0.1], 9, 10, 10)).contains("transfer"));
+    assert!(msg(gr.shadepoints(&[0.1], &[0.1], 1, 0, 10)).contains("raster size"));
+    assert!(msg(gr.shadepoints(&[0.1], &[0.1], 1, 100_000, 10)).contains("raster size"));
+    let g = [0.0, 1.0];
+    assert!(msg(gr.quiver(&g, &g, &[1.0; 3], &[1.0; 4], false)).contains("quiver"));
+    assert!(msg(gr.setarrowstyle(19)).contains("1..=18"));
+    assert!(msg(gr.setarrowsize(-1.0)).contains(">= 0"));
+    assert!(msg(gr.drawarrow(0.0, 0.0, f64::NAN, 1.0)).contains("x2"));
+    assert!(msg(gr.verrorbars(&[1.0], &[1.0, 2.0], &[0.5], &[1.5])).contains("y has 2 values"));
+    assert!(msg(gr.herrorbars(&[], &[], &[], &[])).contains("at least one point"));
+    // NaN error values skip the bar.
+    gr.verrorbars(&[0.5], &[0.5], &[f64::NAN], &[0.6]).unwrap();
+    gr.gks().render_rgba().unwrap();
+}
