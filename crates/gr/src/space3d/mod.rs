@@ -31,7 +31,7 @@ mod surface;
 mod tests;
 
 pub use delaunay::delaunay;
-pub use scenes::{peaks, surface_scene, surface_zshaded_scene, trisurface_scene};
+pub use scenes::{peaks_grid, surface_scene, surface_zshaded_scene, trisurface_scene};
 pub use surface::SurfaceOption;
 
 use crate::context::Gr;

@@ -12,7 +12,7 @@ fn linspace(a: f64, b: f64, n: usize) -> Vec<f64> {
 
 /// GR's "peaks" test surface `(1 − x/2 + x⁵ + y³)·exp(−x² − y²)` on an `n × n` grid over
 /// `[-2, 2]²`: `(x, y, z)` with z flattened x-fastest.
-pub fn peaks(n: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+pub fn peaks_grid(n: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let x = linspace(-2.0, 2.0, n);
     let y = x.clone();
     let mut z = Vec::with_capacity(n * n);
@@ -45,7 +45,7 @@ fn surface_axes(gr: &mut Gr, zmin: f64, ztick: f64) -> Result<()> {
 /// `setspace(-1, 1.5, 30, 80)`, 3D grids, axes and titles.
 pub fn surface_scene(gr: &mut Gr) -> Result<()> {
     surface_frame(gr, -1.0, 1.5, 0.25)?;
-    let (x, y, z) = peaks(40);
+    let (x, y, z) = peaks_grid(40);
     gr.surface(&x, &y, &z, 4)?;
     surface_axes(gr, -1.0, 0.25)
 }
@@ -54,7 +54,7 @@ pub fn surface_scene(gr: &mut Gr) -> Result<()> {
 /// offset into the 72-colour band, `setspace(0, 80, 30, 80)`.
 pub fn surface_zshaded_scene(gr: &mut Gr) -> Result<()> {
     surface_frame(gr, 0.0, 80.0, 10.0)?;
-    let (x, y, z) = peaks(40);
+    let (x, y, z) = peaks_grid(40);
     let (lo, hi) = z
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {

@@ -833,7 +833,7 @@ fn bad_input_is_rejected() {
 /// NaN heights leave out exactly the cells touching them; nothing else changes.
 #[test]
 fn nan_cells_are_skipped() {
-    let (x, y, mut z) = peaks(6);
+    let (x, y, mut z) = peaks_grid(6);
     let count = |z: &[f64]| {
         let mut gr = Gr::new();
         gr.setwindow(-2.0, 2.0, -2.0, 2.0).unwrap();
@@ -920,4 +920,37 @@ fn all_options_render() {
         .unwrap();
     gr.titles3d("x", "y", "height").unwrap();
     render(&gr, "perspective-shaded");
+}
+
+/// Log and flipped axes: surface, grid and axes draw (picture in `target/space3d/`), and
+/// the log axis puts decades evenly.
+#[test]
+fn log_axes_render() {
+    use crate::scale::options::{FLIP_Y, X_LOG, Z_LOG};
+    let mut gr = Gr::new();
+    gr.setviewport(0.2, 0.8, 0.1, 0.7).unwrap();
+    gr.setwindow(1.0, 1000.0, -1.0, 1.0).unwrap();
+    gr.setspace(0.1, 100.0, 40.0, 50.0).unwrap();
+    gr.setscale(X_LOG | Z_LOG | FLIP_Y).unwrap();
+    gr.setcolormap(44).unwrap();
+    gr.setcharheight(0.016).unwrap();
+    let x: Vec<f64> = (0..25).map(|i| 10f64.powf(3.0 * i as f64 / 24.0)).collect();
+    let y: Vec<f64> = (0..21).map(|j| -1.0 + 0.1 * j as f64).collect();
+    let mut z = Vec::new();
+    for &b in &y {
+        for &a in &x {
+            z.push(a.sqrt() * (1.0 + 0.5 * (3.0 * b).sin()) / 4.0 + 0.2);
+        }
+    }
+    gr.grid3d(1.0, 0.0, 1.0, 1.0, 1.0, 0.1, 1, 0, 1).unwrap();
+    gr.surface(&x, &y, &z, 4).unwrap();
+    gr.axes3d(1.0, 0.0, 1.0, 1.0, -1.0, 0.1, 1, 0, 1, -0.01)
+        .unwrap();
+    gr.axes3d(0.0, 0.5, 0.0, 1000.0, -1.0, 0.1, 0, 2, 0, 0.01)
+        .unwrap();
+    gr.titles3d("x (log)", "y (flipped)", "z (log)").unwrap();
+    render(&gr, "log-axes");
+    let p = |x: f64| gr.project(x, 0.0, 1.0);
+    let (a, b, c) = (p(1.0), p(10.0), p(100.0));
+    assert!(((b.0 - a.0) - (c.0 - b.0)).abs() < 1e-12);
 }
