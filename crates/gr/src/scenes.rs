@@ -63,6 +63,21 @@ pub const ALL: &[Scene] = &[
         title: "GR's 18 arrow styles",
         draw: arrows,
     },
+    Scene {
+        name: "surface",
+        title: "Coloured surface of peaks with 3D axes and grids (GR's surface picture)",
+        draw: crate::space3d::surface_scene,
+    },
+    Scene {
+        name: "surface-zshaded",
+        title: "Z-shaded surface mesh",
+        draw: crate::space3d::surface_zshaded_scene,
+    },
+    Scene {
+        name: "trisurface",
+        title: "Triangulated surface of 500 scattered points, seen from behind",
+        draw: crate::space3d::trisurface_scene,
+    },
 ];
 
 /// Looks up a scene by name.

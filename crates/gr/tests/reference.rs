@@ -97,6 +97,9 @@ scene_tests! {
     quiver => "quiver",
     shade => "shade",
     arrows => "arrows",
+    surface => "surface",
+    surface_zshaded => "surface-zshaded",
+    trisurface => "trisurface",
 }
 
 #[test]

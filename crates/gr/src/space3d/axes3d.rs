@@ -19,7 +19,7 @@ use crate::scale::{Axis, AxisKind};
 use crate::ticks::{self, TickFormat};
 
 /// Gap between a label (or title) and what it belongs to, in character heights.
-const TITLE_GAP: f64 = 0.6;
+const TITLE_GAP: f64 = 1.0;
 
 fn check_ticks(func: &'static str, ticks: [f64; 3], orgs: [f64; 3]) -> Result<()> {
     for (w, v) in ["x_tick", "y_tick", "z_tick"].iter().zip(ticks) {

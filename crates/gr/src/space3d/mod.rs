@@ -21,6 +21,13 @@
 //! y (from the view direction for parallel projections, from the camera position for
 //! perspective), triangulated surfaces by a topological sort of the "in front of" relation
 //! of adjacent Delaunay triangles, which has no cycles for Delaunay triangulations.
+//!
+//! Every face gets a same-colour outline 1.5 device pixels wide, so anti-aliased edges of
+//! neighbouring faces leave no light seams (GR's surfaces have them). Colour-filled
+//! surfaces (options 3, 4, 6) get GR's light mesh on purpose instead: a thin white line at
+//! 30 % opacity around each cell, painted with the cell, so hidden parts stay hidden.
+//!
+//! Axis labels and titles are upright (GR slants them along the projected axes).
 
 mod axes3d;
 mod delaunay;

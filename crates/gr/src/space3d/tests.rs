@@ -14,35 +14,8 @@ fn render(gr: &Gr, name: &str) -> testkit::Raster {
     r
 }
 
-/// The scenes against reference images in `src/space3d/ref/` (each looked at and compared
-/// by eye with GR's surface.png and surface-zshaded.png; `GR_BLESS=1` rewrites them), and
-/// written as SVG, rendered back and compared with the raster (tolerances as the crate's
-/// reference tests: channel 96/255 on at most 0.2 % of the pixels, mean below 1/255).
-#[test]
-fn scenes_match_references() {
-    let ref_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/space3d/ref");
-    for (name, f) in [
-        ("surface", surface_scene as fn(&mut Gr) -> Result<()>),
-        ("surface-zshaded", surface_zshaded_scene),
-        ("trisurface", trisurface_scene),
-    ] {
-        let mut gr = Gr::new();
-        f(&mut gr).unwrap();
-        let r = render(&gr, name);
-        testkit::check_reference(&ref_dir, name, &r, 2, 600 * 450 / 2000);
-        let expected = testkit::over_white(&r);
-        let svg = gks::driver::svg::write_svg(&gr.gks().page());
-        let actual = testkit::over_white(&testkit::render_svg(&svg, r.width, r.height));
-        let d = testkit::diff(&expected, &actual, 96);
-        let frac = d.bad_pixels as f64 / (r.width * r.height) as f64;
-        assert!(
-            frac <= 0.002 && d.mean_abs <= 1.0,
-            "svg of {name}: {:.3} % pixels differ, mean {:.3}",
-            frac * 100.0,
-            d.mean_abs
-        );
-    }
-}
+// The scenes are compared with reference images (and rendered back from SVG and PDF) by
+// `tests/reference.rs` with the crate's other scenes.
 
 /// Pixels at least 3 px inside the convex NDC polygon `poly` that are lighter than `fill`
 /// beyond compositing round-off: channel sum +12, reached at vertices where many edges
@@ -922,16 +895,16 @@ fn all_options_render() {
     render(&gr, "perspective-shaded");
 }
 
-/// Log and flipped axes: surface, grid and axes draw (picture in `target/space3d/`), and
-/// the log axis puts decades evenly.
+/// Log axes: surface, grids and axes draw (picture in `target/space3d/`), and the log axis
+/// puts decades evenly.
 #[test]
 fn log_axes_render() {
-    use crate::scale::options::{FLIP_Y, X_LOG, Z_LOG};
+    use crate::scale::options::{X_LOG, Z_LOG};
     let mut gr = Gr::new();
     gr.setviewport(0.2, 0.8, 0.1, 0.7).unwrap();
     gr.setwindow(1.0, 1000.0, -1.0, 1.0).unwrap();
     gr.setspace(0.1, 100.0, 40.0, 50.0).unwrap();
-    gr.setscale(X_LOG | Z_LOG | FLIP_Y).unwrap();
+    gr.setscale(X_LOG | Z_LOG).unwrap();
     gr.setcolormap(44).unwrap();
     gr.setcharheight(0.016).unwrap();
     let x: Vec<f64> = (0..25).map(|i| 10f64.powf(3.0 * i as f64 / 24.0)).collect();
@@ -943,14 +916,71 @@ fn log_axes_render() {
         }
     }
     gr.grid3d(1.0, 0.0, 1.0, 1.0, 1.0, 0.1, 1, 0, 1).unwrap();
+    gr.grid3d(0.0, 0.5, 0.0, 1.0, 1.0, 0.1, 0, 2, 0).unwrap();
     gr.surface(&x, &y, &z, 4).unwrap();
     gr.axes3d(1.0, 0.0, 1.0, 1.0, -1.0, 0.1, 1, 0, 1, -0.01)
         .unwrap();
     gr.axes3d(0.0, 0.5, 0.0, 1000.0, -1.0, 0.1, 0, 2, 0, 0.01)
         .unwrap();
-    gr.titles3d("x (log)", "y (flipped)", "z (log)").unwrap();
+    gr.titles3d("x (log)", "y", "z (log)").unwrap();
     render(&gr, "log-axes");
     let p = |x: f64| gr.project(x, 0.0, 1.0);
     let (a, b, c) = (p(1.0), p(10.0), p(100.0));
     assert!(((b.0 - a.0) - (c.0 - b.0)).abs() < 1e-12);
+}
+
+/// `polygonmesh3d` paints a cube's faces far to near; `text3d` writes at the projection.
+#[test]
+fn polygonmesh_and_text3d() {
+    let mut gr = Gr::new();
+    gr.setwindow(-1.0, 1.0, -1.0, 1.0).unwrap();
+    gr.setspace(-1.0, 1.0, 35.0, 40.0).unwrap();
+    let x = [-0.5, 0.5, 0.5, -0.5, -0.5, 0.5, 0.5, -0.5];
+    let y = [-0.5, -0.5, 0.5, 0.5, -0.5, -0.5, 0.5, 0.5];
+    let z = [-0.5, -0.5, -0.5, -0.5, 0.5, 0.5, 0.5, 0.5];
+    let faces = [
+        4, 0, 1, 2, 3, // bottom
+        4, 4, 5, 6, 7, // top
+        4, 0, 1, 5, 4, // front (y = -0.5)
+        4, 2, 3, 7, 6, // back
+        4, 1, 2, 6, 5, // right
+        4, 3, 0, 4, 7, // left
+    ];
+    gr.polygonmesh3d(&x, &y, &z, &faces, &[2, 3, 4, 5, 6, 7])
+        .unwrap();
+    let colors: Vec<usize> = gr
+        .gks()
+        .items()
+        .iter()
+        .filter_map(|i| match &i.primitive {
+            gks::display_list::Primitive::FillArea { style, .. } => Some(style.color),
+            _ => None,
+        })
+        .map(|c| {
+            (2..8)
+                .find(|&k| {
+                    let (r, g, b) = gr.inqcolor(k as i32).unwrap();
+                    [r, g, b].map(|v| (v * 255.0).round() as u8) == [c.r, c.g, c.b]
+                })
+                .unwrap()
+        })
+        .collect();
+    // Viewed from above, front-right: bottom, back and left first; top, front, right last.
+    let pos = |c: usize| colors.iter().position(|&k| k == c).unwrap();
+    for far in [2, 5, 7] {
+        for near in [3, 4, 6] {
+            assert!(
+                pos(far) < pos(near),
+                "face colour {far} painted after {near}: {colors:?}"
+            );
+        }
+    }
+    render(&gr, "cube");
+    gr.text3d(0.5, -0.5, 0.5, "corner").unwrap();
+    let (px, py) = gr.project(0.5, -0.5, 0.5);
+    let last = gr.gks().items().last().unwrap();
+    let gks::display_list::Primitive::Text { x, y, .. } = &last.primitive else {
+        panic!("expected text")
+    };
+    assert!((x - px).abs() < 1e-12 && (y - py).abs() < 1e-12);
 }
