@@ -5,6 +5,7 @@
 
 pub mod algorithms;
 pub mod axes;
+mod cells;
 pub mod colormap;
 mod context;
 pub mod contour;

@@ -44,6 +44,11 @@ pub const ALL: &[Scene] = &[
         draw: heatmap,
     },
     Scene {
+        name: "nonuniform-heatmap",
+        title: "Non-uniform cell array: 200×150 cells with uneven edges on a log x axis",
+        draw: nonuniform_heatmap,
+    },
+    Scene {
         name: "hexbin",
         title: "Hexagonal binning of 1,000,000 correlated normal points",
         draw: hexbin,
@@ -327,4 +332,42 @@ pub fn arrows(gr: &mut Gr) -> Result<()> {
         gr.text(tx, ty, &style.to_string())?;
     }
     Ok(())
+}
+
+/// A heat map with uneven cell edges (geometric in x on a log axis, quadratic in y), drawn
+/// by resampling once to the device raster.
+pub fn nonuniform_heatmap(gr: &mut Gr) -> Result<()> {
+    let (nx, ny) = (200usize, 150usize);
+    let xe: Vec<f64> = (0..=nx)
+        .map(|i| 10f64.powf(3.0 * i as f64 / nx as f64))
+        .collect();
+    let ye: Vec<f64> = (0..=ny)
+        .map(|j| (j as f64 / ny as f64).powi(2) * 4.0)
+        .collect();
+    let mut z = Vec::with_capacity(nx * ny);
+    for j in 0..ny {
+        for i in 0..nx {
+            let (x, y) = ((xe[i] * xe[i + 1]).sqrt(), 0.5 * (ye[j] + ye[j + 1]));
+            z.push((x.log10() * 2.5).sin() * (y * 1.8).cos() + 0.2 * y);
+        }
+    }
+    let (zmin, zmax) = z
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    let ci: Vec<i32> = z
+        .iter()
+        .map(|v| 1000 + ((v - zmin) / (zmax - zmin) * 255.0).round() as i32)
+        .collect();
+    gr.setviewport(0.125, 0.825, 0.09375, 0.69375)?;
+    gr.setwindow(1.0, 1000.0, 0.0, 4.0)?;
+    gr.setscale(X_LOG)?;
+    gr.setcolormap(141)?;
+    gr.nonuniformcellarray(&xe, &ye, nx, ny, &ci)?;
+    gr.setcharheight(0.018)?;
+    gr.axes(10.0, 0.2, 1.0, 0.0, 1, 5, -0.0075)?;
+    gr.axes(10.0, 0.2, 1000.0, 4.0, -1, -5, 0.0075)?;
+    gr.setscale(0)?;
+    gr.setviewport(0.845, 0.875, 0.09375, 0.69375)?;
+    gr.setzrange(zmin, zmax)?;
+    gr.colorbar()
 }

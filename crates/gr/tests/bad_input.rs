@@ -83,3 +83,31 @@ fn fields_and_densities() {
     gr.verrorbars(&[0.5], &[0.5], &[f64::NAN], &[0.6]).unwrap();
     gr.gks().render_rgba().unwrap();
 }
+
+#[test]
+fn nonuniform_cell_arrays() {
+    let mut gr = Gr::new();
+    let m = msg(gr.nonuniformcellarray(&[0.0, 1.0], &[0.0, 1.0, 2.0], 2, 2, &[1; 4]));
+    assert!(m.contains("needs dimx + 1 = 3 x edges"), "{m}");
+    let m = msg(gr.nonuniformcellarray(&[0.0, 0.5, 1.0], &[0.0, 1.0], 2, 1, &[1; 3]));
+    assert!(m.contains("need 2 colours, got 3"), "{m}");
+    let m = msg(gr.nonuniformcellarray(&[0.0, 0.5, 0.2], &[0.0, 1.0], 2, 1, &[1; 2]));
+    assert!(
+        m.contains("strictly increasing or strictly decreasing"),
+        "{m}"
+    );
+    assert!(
+        msg(gr.nonuniformcellarray(&[0.0, f64::NAN, 1.0], &[0.0, 1.0], 2, 1, &[1; 2]))
+            .contains("x[1] is not finite")
+    );
+    assert!(
+        msg(gr.nonuniformcellarray(&[0.0, 0.5, 1.0], &[0.0, 1.0], 2, 1, &[1, 99999]))
+            .contains("colour index 99999")
+    );
+    gr.setwindow(1.0, 10.0, 0.0, 1.0).unwrap();
+    gr.setscale(gr::scale::options::X_LOG).unwrap();
+    assert!(
+        msg(gr.nonuniformcellarray(&[-1.0, 5.0, 10.0], &[0.0, 1.0], 2, 1, &[1; 2]))
+            .contains("positive")
+    );
+}

@@ -93,6 +93,7 @@ scene_tests! {
     contour => "contour",
     contourf => "contourf",
     heatmap => "heatmap",
+    nonuniform_heatmap => "nonuniform-heatmap",
     hexbin => "hexbin",
     quiver => "quiver",
     shade => "shade",
