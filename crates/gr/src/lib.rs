@@ -17,6 +17,7 @@ pub mod scale;
 pub mod scenes;
 pub mod space3d;
 pub mod ticks;
+mod tricontour;
 
 pub use context::Gr;
 pub use error::{Error, Result};

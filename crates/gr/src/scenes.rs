@@ -49,6 +49,11 @@ pub const ALL: &[Scene] = &[
         draw: nonuniform_heatmap,
     },
     Scene {
+        name: "tricontour",
+        title: "Contours of 600 scattered samples of peaks on their Delaunay triangulation",
+        draw: tricontour,
+    },
+    Scene {
         name: "hexbin",
         title: "Hexagonal binning of 1,000,000 correlated normal points",
         draw: hexbin,
@@ -370,4 +375,24 @@ pub fn nonuniform_heatmap(gr: &mut Gr) -> Result<()> {
     gr.setviewport(0.845, 0.875, 0.09375, 0.69375)?;
     gr.setzrange(zmin, zmax)?;
     gr.colorbar()
+}
+
+/// Contour lines of scattered samples: 600 uniform random points of peaks.
+pub fn tricontour(gr: &mut Gr) -> Result<()> {
+    let mut g = Normal(5);
+    let (x, y): (Vec<f64>, Vec<f64>) = (0..600)
+        .map(|_| (4.0 * g.uniform() - 2.0, 4.0 * g.uniform() - 2.0))
+        .unzip();
+    let z: Vec<f64> = x.iter().zip(&y).map(|(&a, &b)| peaks(a, b)).collect();
+    gr.setviewport(0.125, 0.925, 0.09375, 0.69375)?;
+    gr.setwindow(-2.0, 2.0, -2.0, 2.0)?;
+    gr.setcolormap(44)?;
+    gr.setmarkertype(1)?;
+    gr.setmarkercolorind(84)?;
+    gr.polymarker(&x, &y)?;
+    let levels: Vec<f64> = (0..17).map(|k| -0.6 + 0.1 * k as f64).collect();
+    gr.setlinewidth(1.5)?;
+    gr.tricontour(&x, &y, &z, &levels)?;
+    gr.setlinewidth(1.0)?;
+    frame(gr, -2.0, 2.0, -2.0, 2.0, 0.2)
 }

@@ -111,3 +111,35 @@ fn nonuniform_cell_arrays() {
             .contains("positive")
     );
 }
+
+#[test]
+fn tricontour_input() {
+    let mut gr = Gr::new();
+    let m = msg(gr.tricontour(&[0.0, 1.0], &[0.0, 1.0], &[0.0], &[0.5]));
+    assert!(m.contains("same length"), "{m}");
+    assert!(
+        msg(gr.tricontour(&[0.0, 1.0, 0.0], &[0.0, 0.0, 1.0], &[0.0, 1.0, 1.0], &[]))
+            .contains("levels")
+    );
+    assert!(msg(gr.tricontour(
+        &[0.0, 1.0, 0.0],
+        &[0.0, 0.0, 1.0],
+        &[0.0, 1.0, 1.0],
+        &[0.5, 0.2]
+    ))
+    .contains("levels"));
+    let m = msg(gr.tricontour(
+        &[0.0, 1.0, f64::NAN],
+        &[0.0, 0.0, 1.0],
+        &[0.0, 1.0, 1.0],
+        &[0.5],
+    ));
+    assert!(m.contains("at least 3 points"), "{m}");
+    gr.tricontour(
+        &[0.0, 1.0, 0.0, 1.0],
+        &[0.0, 0.0, 1.0, 1.0],
+        &[0.0, 1.0, 1.0, 2.0],
+        &[0.5, 1.5],
+    )
+    .unwrap();
+}

@@ -94,6 +94,7 @@ scene_tests! {
     contourf => "contourf",
     heatmap => "heatmap",
     nonuniform_heatmap => "nonuniform-heatmap",
+    tricontour => "tricontour",
     hexbin => "hexbin",
     quiver => "quiver",
     shade => "shade",
