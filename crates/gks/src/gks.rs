@@ -502,6 +502,24 @@ impl Gks {
         Ok(())
     }
 
+    /// [`Gks::polyline`] for points already paired as `(x, y)`: the vector is converted to
+    /// NDC in place and kept, which saves copying long data (a million-point line).
+    pub fn polyline_points(&mut self, mut points: Vec<(f64, f64)>) -> Result<()> {
+        if points.len() < 2 {
+            return Err(Error::BadArrays {
+                func: "polyline",
+                msg: format!("needs at least 2 point(s), got {}", points.len()),
+            });
+        }
+        let t = self.state.transforms[self.state.cur_tnr];
+        for p in points.iter_mut() {
+            *p = t.wc_to_ndc(p.0, p.1);
+        }
+        let style = self.line_style();
+        self.push(Primitive::Polyline { points, style });
+        Ok(())
+    }
+
     /// `polymarker`: markers at the points; non-finite points are skipped.
     pub fn polymarker(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
         check_arrays("polymarker", x, y, 1)?;

@@ -128,42 +128,21 @@ impl Lowering<'_> {
         if style.color.a == 0 || style.width <= 0.0 {
             return;
         }
-        // Long solid lines are reduced per device-pixel column (first, min, max, last of
-        // each run of points in one column), which draws the same pixels; dashed lines keep
-        // every point so the dash phase follows the true arc length.
+        // Long solid lines are reduced per device-pixel column while they are mapped (see
+        // `ColumnReducer`), which draws the same pixels without building the full device
+        // polyline; dashed lines keep every point so the dash phase follows the arc length.
         let decimate = style.linetype == crate::attributes::LineType::Solid
             && points.len() > 2 * self.ws.width.max(self.ws.height) as usize;
         let mut path = Path::new();
-        let mut piece: Vec<(f64, f64)> = Vec::new();
-        let flush = |piece: &mut Vec<(f64, f64)>, path: &mut Path| {
-            if piece.is_empty() {
-                return;
-            }
-            let reduced;
-            let pts: &[(f64, f64)] = if decimate && piece.len() > 8 {
-                reduced = decimate_columns(piece);
-                &reduced
-            } else {
-                piece
-            };
-            path.move_to(pts[0].0, pts[0].1);
-            if pts.len() == 1 {
-                // A lone point between two gaps: a zero-length segment shows as a dot.
-                path.line_to(pts[0].0, pts[0].1);
-            }
-            for &(x, y) in &pts[1..] {
-                path.line_to(x, y);
-            }
-            piece.clear();
-        };
+        let mut reducer = ColumnReducer::new(decimate);
         for &(x, y) in points {
             if x.is_finite() && y.is_finite() {
-                piece.push(self.dev((x, y)));
+                reducer.push(self.to_dev.apply(x, y), &mut path);
             } else {
-                flush(&mut piece, &mut path);
+                reducer.finish(&mut path);
             }
         }
-        flush(&mut piece, &mut path);
+        reducer.finish(&mut path);
         if path.is_empty() {
             return;
         }
@@ -276,6 +255,125 @@ impl Lowering<'_> {
                 color: style.color,
             });
         }
+    }
+}
+
+/// Streaming form of [`decimate_columns`]: points of one polyline piece go in one by one
+/// and the (reduced) piece is appended to a path, without storing the piece.
+struct ColumnReducer {
+    decimate: bool,
+    /// Points in the current piece so far.
+    started: bool,
+    col: f64,
+    /// Up to three points of the current column run, kept verbatim.
+    run: [(f64, f64); 3],
+    len: usize,
+    first: (f64, f64),
+    last: (f64, f64),
+    /// Lowest and highest point of the run and their positions in it.
+    lo: ((f64, f64), usize),
+    hi: ((f64, f64), usize),
+}
+
+impl ColumnReducer {
+    fn new(decimate: bool) -> Self {
+        ColumnReducer {
+            decimate,
+            started: false,
+            col: f64::NAN,
+            run: [(0.0, 0.0); 3],
+            len: 0,
+            first: (0.0, 0.0),
+            last: (0.0, 0.0),
+            lo: ((0.0, f64::INFINITY), 0),
+            hi: ((0.0, f64::NEG_INFINITY), 0),
+        }
+    }
+
+    fn emit(&mut self, p: (f64, f64), path: &mut Path) {
+        if self.started {
+            path.line_to(p.0, p.1);
+        } else {
+            path.move_to(p.0, p.1);
+            self.started = true;
+        }
+    }
+
+    fn push(&mut self, p: (f64, f64), path: &mut Path) {
+        if !self.decimate {
+            self.emit(p, path);
+            self.len = 1;
+            return;
+        }
+        let col = p.0.floor();
+        if col != self.col {
+            self.flush_run(path);
+            self.col = col;
+            self.first = p;
+            self.lo = (p, 0);
+            self.hi = (p, 0);
+        }
+        if self.len < 3 {
+            self.run[self.len] = p;
+        }
+        if p.1 < self.lo.0 .1 {
+            self.lo = (p, self.len);
+        }
+        if p.1 > self.hi.0 .1 {
+            self.hi = (p, self.len);
+        }
+        self.last = p;
+        self.len += 1;
+    }
+
+    /// Emits the current column run: verbatim up to three points, otherwise first, the
+    /// extremes (in their order, at the column centre) and last.
+    fn flush_run(&mut self, path: &mut Path) {
+        match self.len {
+            0 => {}
+            1..=3 => {
+                for k in 0..self.len {
+                    let p = self.run[k];
+                    self.emit(p, path);
+                }
+            }
+            _ => {
+                let xc = self.col + 0.5;
+                let (a, b) = if self.lo.1 <= self.hi.1 {
+                    (self.lo.0, self.hi.0)
+                } else {
+                    (self.hi.0, self.lo.0)
+                };
+                let (first, last) = (self.first, self.last);
+                self.emit(first, path);
+                self.emit((xc, a.1), path);
+                self.emit((xc, b.1), path);
+                self.emit(last, path);
+            }
+        }
+        self.len = 0;
+    }
+
+    /// Ends the current piece (at a NaN gap or the end of the data).
+    fn finish(&mut self, path: &mut Path) {
+        let single = self.started && !self.decimate && self.len == 1;
+        if self.decimate {
+            let lone = !self.started && self.len == 1;
+            self.flush_run(path);
+            if lone {
+                // A lone point between two gaps: a zero-length segment shows as a dot.
+                let p = self.last;
+                path.line_to(p.0, p.1);
+            }
+        }
+        if single {
+            if let Some(crate::geometry::PathCmd::MoveTo(x, y)) = path.cmds.last().copied() {
+                path.line_to(x, y);
+            }
+        }
+        self.started = false;
+        self.col = f64::NAN;
+        self.len = 0;
     }
 }
 

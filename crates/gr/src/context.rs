@@ -340,8 +340,23 @@ impl Gr {
     /// `polyline`: a line through world points (NDC after `selntran(0)`); NaN, and
     /// non-positive values on log axes, break the line.
     pub fn polyline(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
-        let (u, v) = self.points("polyline", x, y)?;
-        self.gks.polyline(&u, &v)?;
+        if x.len() != y.len() {
+            return Err(gks::Error::BadArrays {
+                func: "polyline",
+                msg: format!(
+                    "x and y must have the same length, got {} and {}",
+                    x.len(),
+                    y.len()
+                ),
+            }
+            .into());
+        }
+        let points: Vec<(f64, f64)> = if self.in_wc() {
+            x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).collect()
+        } else {
+            x.iter().copied().zip(y.iter().copied()).collect()
+        };
+        self.gks.polyline_points(points)?;
         Ok(())
     }
 

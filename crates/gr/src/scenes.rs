@@ -54,6 +54,26 @@ pub const ALL: &[Scene] = &[
         draw: tricontour,
     },
     Scene {
+        name: "gridit",
+        title: "Scattered samples gridded (linear on the Delaunay triangulation) and filled",
+        draw: crate::curves::gridit_scene,
+    },
+    Scene {
+        name: "spline",
+        title: "Natural, cross-validated smoothing and B-spline curves through noisy samples",
+        draw: crate::curves::spline_scene,
+    },
+    Scene {
+        name: "polar",
+        title: "Polar grid with a rose curve (GR's polar picture)",
+        draw: crate::polar::polar_scene,
+    },
+    Scene {
+        name: "polar-heatmap",
+        title: "Polar cell array of 360×100 cells with smoothed rim and colour bar",
+        draw: crate::polar::polar_heatmap_scene,
+    },
+    Scene {
         name: "hexbin",
         title: "Hexagonal binning of 1,000,000 correlated normal points",
         draw: hexbin,

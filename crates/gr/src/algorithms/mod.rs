@@ -18,14 +18,18 @@
 //! placed.
 
 pub mod hexbin;
+pub mod interp;
 pub mod quiver;
 pub mod reduce;
 pub mod shade;
+pub mod spline;
 
 pub use hexbin::{hexagon, hexbin, Hexbin};
+pub use interp::{gridit, interp2};
 pub use quiver::{arrow_head, arrow_shapes, gradient, Arrow, ArrowGeometry};
 pub use reduce::reducepoints;
 pub use shade::{shadelines, shadepoints, Xform};
+pub use spline::spline;
 
 /// What can be wrong with the input of an algorithm in this module.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
