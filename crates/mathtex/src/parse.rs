@@ -1,0 +1,836 @@
+//! The LaTeX math parser.
+
+use crate::symbols;
+use crate::{Class, FontStyle, FracKind, Node};
+
+/// Maximal nesting of groups and arguments (keeps recursion bounded).
+const MAX_DEPTH: usize = 64;
+
+/// A syntax error: the byte offset in the source and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("position {position}: {message}")]
+pub struct ParseError {
+    /// Byte offset of the problem in the source.
+    pub position: usize,
+    /// Description of the problem.
+    pub message: String,
+}
+
+fn err<T>(position: usize, message: impl Into<String>) -> Result<T, ParseError> {
+    Err(ParseError {
+        position,
+        message: message.into(),
+    })
+}
+
+/// Where a list ends.
+#[derive(Clone, Copy, PartialEq)]
+enum Stop {
+    /// End of input.
+    End,
+    /// A `}` closing the `{` at the position.
+    Brace(usize),
+    /// A `]` closing the `[` at the position.
+    Bracket(usize),
+    /// A `\right` matching the `\left` at the position.
+    Right(usize),
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+/// Parses a LaTeX math formula (without or with surrounding `$`).
+///
+/// Errors name the byte position and the problem, e.g.
+/// `position 0: \frac needs 2 arguments, got 1`.
+pub fn parse(src: &str) -> Result<Vec<Node>, ParseError> {
+    let mut p = Parser {
+        src,
+        pos: 0,
+        depth: 0,
+    };
+    p.list(Stop::End)
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || c == '$' {
+                self.bump();
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn enter(&mut self, at: usize) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return err(at, "formula nested too deeply");
+        }
+        Ok(())
+    }
+
+    /// Reads a command name after `\` (the backslash is consumed).
+    fn command_name(&mut self, at: usize) -> Result<String, ParseError> {
+        match self.peek() {
+            None => err(at, "stray '\\' at end of input"),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    self.bump();
+                }
+                Ok(self.src[start..self.pos].to_string())
+            }
+            Some(c) => {
+                self.bump();
+                Ok(c.to_string())
+            }
+        }
+    }
+
+    fn list(&mut self, stop: Stop) -> Result<Vec<Node>, ParseError> {
+        let mut out: Vec<Node> = Vec::new();
+        loop {
+            self.skip_ws();
+            let at = self.pos;
+            let Some(c) = self.peek() else {
+                return match stop {
+                    Stop::End => Ok(out),
+                    Stop::Brace(p) => err(p, "unclosed '{'"),
+                    Stop::Bracket(p) => err(p, "unclosed '['"),
+                    Stop::Right(p) => err(p, "\\left without matching \\right"),
+                };
+            };
+            match c {
+                '}' => {
+                    self.bump();
+                    if let Stop::Brace(_) = stop {
+                        return Ok(out);
+                    }
+                    return err(at, "unmatched '}'");
+                }
+                ']' if matches!(stop, Stop::Bracket(_)) => {
+                    self.bump();
+                    return Ok(out);
+                }
+                '^' | '_' => {
+                    self.bump();
+                    let what = if c == '^' { "superscript" } else { "subscript" };
+                    let Some(arg) = self.arg()? else {
+                        return err(at, format!("{what} '{c}' needs an argument"));
+                    };
+                    attach(&mut out, at, c == '^', arg)?;
+                }
+                '\'' => {
+                    let mut n = 0;
+                    while self.peek() == Some('\'') {
+                        self.bump();
+                        n += 1;
+                    }
+                    let mut sup: Vec<Node> = (0..n)
+                        .map(|_| Node::Char {
+                            ch: '′',
+                            class: Class::Ord,
+                        })
+                        .collect();
+                    self.skip_ws();
+                    if self.peek() == Some('^') {
+                        let at2 = self.pos;
+                        self.bump();
+                        let Some(arg) = self.arg()? else {
+                            return err(at2, "superscript '^' needs an argument");
+                        };
+                        sup.extend(arg);
+                    }
+                    attach(&mut out, at, true, sup)?;
+                }
+                '{' => {
+                    self.bump();
+                    self.enter(at)?;
+                    let body = self.list(Stop::Brace(at))?;
+                    self.depth -= 1;
+                    out.push(Node::Group(body));
+                }
+                '\\' => {
+                    self.bump();
+                    let name = self.command_name(at)?;
+                    if name == "right" {
+                        if let Stop::Right(_) = stop {
+                            return Ok(out);
+                        }
+                        return err(at, "\\right without matching \\left");
+                    }
+                    if name == "limits" || name == "nolimits" || name == "displaylimits" {
+                        match out.last_mut() {
+                            Some(Node::BigOp { limits, .. } | Node::Function { limits, .. }) => {
+                                *limits = name != "nolimits"
+                            }
+                            _ => return err(at, format!("\\{name} must follow an operator")),
+                        }
+                        continue;
+                    }
+                    let node = self.command(&name, at)?;
+                    out.push(node);
+                }
+                '#' | '&' | '%' | '~' => {
+                    self.bump();
+                    if c == '~' {
+                        out.push(Node::Space(1.0 / 3.0));
+                    } else {
+                        return err(at, format!("unexpected '{c}'"));
+                    }
+                }
+                _ => {
+                    self.bump();
+                    let ch = if c == '-' { '−' } else { c };
+                    out.push(Node::Char {
+                        ch,
+                        class: symbols::char_class(c),
+                    });
+                }
+            }
+        }
+    }
+
+    /// One argument: a braced group, a command, or a single character. `None` if there is
+    /// none (end of input, `}`, `^`, `_`).
+    fn arg(&mut self) -> Result<Option<Vec<Node>>, ParseError> {
+        self.skip_ws();
+        let at = self.pos;
+        match self.peek() {
+            None | Some('}') | Some('^') | Some('_') | Some('&') | Some('#') | Some(']') => {
+                Ok(None)
+            }
+            Some('{') => {
+                self.bump();
+                self.enter(at)?;
+                let body = self.list(Stop::Brace(at))?;
+                self.depth -= 1;
+                Ok(Some(body))
+            }
+            Some('\\') => {
+                self.bump();
+                let name = self.command_name(at)?;
+                if matches!(name.as_str(), "right" | "limits" | "nolimits") {
+                    self.pos = at;
+                    return Ok(None);
+                }
+                self.enter(at)?;
+                let node = self.command(&name, at)?;
+                self.depth -= 1;
+                Ok(Some(vec![node]))
+            }
+            Some(c) => {
+                self.bump();
+                let ch = if c == '-' { '−' } else { c };
+                Ok(Some(vec![Node::Char {
+                    ch,
+                    class: symbols::char_class(c),
+                }]))
+            }
+        }
+    }
+
+    /// The raw text of a braced argument (for `\text`, `\operatorname`).
+    fn raw_arg(&mut self, name: &str, at: usize) -> Result<String, ParseError> {
+        self.skip_ws();
+        if self.peek() != Some('{') {
+            return err(at, format!("\\{name} needs a braced argument"));
+        }
+        let open = self.pos;
+        self.bump();
+        let start = self.pos;
+        let mut depth = 1;
+        while let Some(c) = self.bump() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(self.src[start..self.pos - 1].to_string());
+                    }
+                }
+                '\\' => {
+                    self.bump();
+                }
+                _ => {}
+            }
+        }
+        err(open, "unclosed '{'")
+    }
+
+    fn delimiter(&mut self, cmd: &str, at: usize) -> Result<Option<char>, ParseError> {
+        self.skip_ws();
+        let dpos = self.pos;
+        match self.bump() {
+            None => err(at, format!("\\{cmd} needs a delimiter")),
+            Some('.') => Ok(None),
+            Some(c @ ('(' | ')' | '[' | ']' | '|' | '/' | '<' | '>')) => Ok(Some(match c {
+                '<' => '⟨',
+                '>' => '⟩',
+                c => c,
+            })),
+            Some('\\') => {
+                let name = self.command_name(dpos)?;
+                match symbols::DELIMS.iter().find(|d| d.0 == name) {
+                    Some(&(_, c)) => Ok(Some(c)),
+                    None => err(dpos, format!("\\{name} is not a delimiter")),
+                }
+            }
+            Some(c) => err(dpos, format!("'{c}' is not a delimiter")),
+        }
+    }
+
+    fn command(&mut self, name: &str, at: usize) -> Result<Node, ParseError> {
+        let style = match name {
+            "mathrm" | "mathup" | "rm" => Some(FontStyle::Roman),
+            "mathit" | "it" => Some(FontStyle::Italic),
+            "mathbf" | "bf" => Some(FontStyle::Bold),
+            "boldsymbol" | "mathbfit" | "bm" => Some(FontStyle::BoldItalic),
+            "mathsf" | "sf" => Some(FontStyle::SansSerif),
+            "mathtt" | "tt" => Some(FontStyle::Monospace),
+            "mathcal" | "mathscr" | "cal" => Some(FontStyle::Calligraphic),
+            "mathfrak" | "frak" => Some(FontStyle::Fraktur),
+            "mathbb" | "Bbb" => Some(FontStyle::Blackboard),
+            _ => None,
+        };
+        if let Some(style) = style {
+            let Some(body) = self.arg()? else {
+                return err(at, format!("\\{name} needs an argument"));
+            };
+            return Ok(Node::Style { style, body });
+        }
+        let frac = match name {
+            "frac" | "cfrac" => Some(FracKind::Frac),
+            "dfrac" => Some(FracKind::Dfrac),
+            "tfrac" => Some(FracKind::Tfrac),
+            "binom" | "dbinom" | "tbinom" | "choose" => Some(FracKind::Binom),
+            _ => None,
+        };
+        if let Some(kind) = frac {
+            let Some(num) = self.arg()? else {
+                return err(at, format!("\\{name} needs 2 arguments, got 0"));
+            };
+            let Some(den) = self.arg()? else {
+                return err(at, format!("\\{name} needs 2 arguments, got 1"));
+            };
+            return Ok(Node::Frac { kind, num, den });
+        }
+        if let Some(&(_, accent, wide)) = symbols::ACCENTS.iter().find(|a| a.0 == name) {
+            let Some(body) = self.arg()? else {
+                return err(at, format!("\\{name} needs an argument"));
+            };
+            return Ok(Node::Accent { accent, wide, body });
+        }
+        if let Some(&(_, ch, limits)) = symbols::BIG_OPS.iter().find(|a| a.0 == name) {
+            return Ok(Node::BigOp { ch, limits });
+        }
+        if let Some(&(fname, limits)) = symbols::FUNCTIONS.iter().find(|a| a.0 == name) {
+            let name = match fname {
+                "liminf" => "lim inf",
+                "limsup" => "lim sup",
+                n => n,
+            };
+            return Ok(Node::Function {
+                name: name.to_string(),
+                limits,
+            });
+        }
+        if let Some((ch, class)) = symbols::symbol(name) {
+            return Ok(Node::Char { ch, class });
+        }
+        let big = match name {
+            "big" | "bigl" | "bigr" | "bigm" => Some(1),
+            "Big" | "Bigl" | "Bigr" | "Bigm" => Some(2),
+            "bigg" | "biggl" | "biggr" | "biggm" => Some(3),
+            "Bigg" | "Biggl" | "Biggr" | "Biggm" => Some(4),
+            _ => None,
+        };
+        if let Some(size) = big {
+            let ch = self.delimiter(name, at)?;
+            let class = match name.as_bytes()[name.len() - 1] {
+                b'l' => Class::Open,
+                b'r' => Class::Close,
+                b'm' => Class::Rel,
+                _ => Class::Ord,
+            };
+            return Ok(Node::BigDelim { ch, size, class });
+        }
+        let space = match name {
+            "," | "thinspace" => Some(3.0 / 18.0),
+            ":" | ">" | "medspace" => Some(4.0 / 18.0),
+            ";" | "thickspace" => Some(5.0 / 18.0),
+            "!" | "negthinspace" => Some(-3.0 / 18.0),
+            " " => Some(1.0 / 3.0),
+            "quad" => Some(1.0),
+            "qquad" => Some(2.0),
+            "enspace" => Some(0.5),
+            _ => None,
+        };
+        if let Some(em) = space {
+            return Ok(Node::Space(em));
+        }
+        match name {
+            "{" | "}" | "_" | "#" | "%" | "&" | "$" => {
+                let ch = name.chars().next().unwrap_or('?');
+                let class = match ch {
+                    '{' => Class::Open,
+                    '}' => Class::Close,
+                    _ => Class::Ord,
+                };
+                Ok(Node::Char { ch, class })
+            }
+            "sqrt" => {
+                self.skip_ws();
+                let index = if self.peek() == Some('[') {
+                    let open = self.pos;
+                    self.bump();
+                    self.enter(open)?;
+                    let idx = self.list(Stop::Bracket(open))?;
+                    self.depth -= 1;
+                    Some(idx)
+                } else {
+                    None
+                };
+                let Some(body) = self.arg()? else {
+                    return err(at, "\\sqrt needs an argument");
+                };
+                Ok(Node::Sqrt { index, body })
+            }
+            "left" => {
+                let left = self.delimiter(name, at)?;
+                self.enter(at)?;
+                let body = self.list(Stop::Right(at))?;
+                self.depth -= 1;
+                let right_at = self.pos;
+                let right = self.delimiter("right", right_at)?;
+                Ok(Node::Delimited { left, body, right })
+            }
+            "overline" | "underline" => {
+                let Some(body) = self.arg()? else {
+                    return err(at, format!("\\{name} needs an argument"));
+                };
+                Ok(if name == "overline" {
+                    Node::Overline(body)
+                } else {
+                    Node::Underline(body)
+                })
+            }
+            "text" | "textrm" | "mbox" | "textnormal" | "hbox" => {
+                Ok(Node::Text(self.raw_arg(name, at)?))
+            }
+            "operatorname" => {
+                let limits = if self.peek() == Some('*') {
+                    self.bump();
+                    true
+                } else {
+                    false
+                };
+                let raw = self.raw_arg(name, at)?;
+                let name: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+                Ok(Node::Function { name, limits })
+            }
+            "\\" => err(at, "line breaks (\\\\) are not supported in math"),
+            _ => err(at, format!("unknown command \\{name}")),
+        }
+    }
+}
+
+/// Attaches a script to the last atom of `out`.
+fn attach(out: &mut Vec<Node>, at: usize, sup: bool, arg: Vec<Node>) -> Result<(), ParseError> {
+    let last = match out.pop() {
+        Some(n @ Node::Space(_)) => {
+            out.push(n);
+            None
+        }
+        other => other,
+    };
+    let (base, mut s, mut b) = match last {
+        Some(Node::Scripts { base, sup, sub }) => (base, sup, sub),
+        Some(n) => (Box::new(n), None, None),
+        None => (Box::new(Node::Group(Vec::new())), None, None),
+    };
+    if sup {
+        if s.is_some() {
+            return err(at, "double superscript");
+        }
+        s = Some(arg);
+    } else {
+        if b.is_some() {
+            return err(at, "double subscript");
+        }
+        b = Some(arg);
+    }
+    out.push(Node::Scripts {
+        base,
+        sup: s,
+        sub: b,
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ch(c: char) -> Node {
+        Node::Char {
+            ch: c,
+            class: symbols::char_class(c),
+        }
+    }
+
+    #[test]
+    fn plain_chars_and_classes() {
+        let n = parse("a+b=c").unwrap();
+        assert_eq!(n.len(), 5);
+        assert_eq!(
+            n[1],
+            Node::Char {
+                ch: '+',
+                class: Class::Bin
+            }
+        );
+        assert_eq!(
+            n[3],
+            Node::Char {
+                ch: '=',
+                class: Class::Rel
+            }
+        );
+        assert_eq!(
+            parse("-").unwrap()[0],
+            Node::Char {
+                ch: '−',
+                class: Class::Bin
+            }
+        );
+    }
+
+    #[test]
+    fn scripts() {
+        let n = parse("x^2_i").unwrap();
+        assert_eq!(
+            n,
+            vec![Node::Scripts {
+                base: Box::new(ch('x')),
+                sup: Some(vec![ch('2')]),
+                sub: Some(vec![ch('i')]),
+            }]
+        );
+        // nested
+        let n = parse("e^{x^{2}}").unwrap();
+        let Node::Scripts { sup: Some(s), .. } = &n[0] else {
+            panic!()
+        };
+        assert!(matches!(&s[0], Node::Scripts { .. }));
+        // leading script gets an empty base
+        let n = parse("^2").unwrap();
+        assert!(matches!(&n[0], Node::Scripts { base, .. } if **base == Node::Group(vec![])));
+    }
+
+    #[test]
+    fn primes() {
+        let n = parse("f''^2(x)").unwrap();
+        let Node::Scripts { sup: Some(s), .. } = &n[0] else {
+            panic!()
+        };
+        assert_eq!(s.len(), 3);
+        assert_eq!(
+            s[0],
+            Node::Char {
+                ch: '′',
+                class: Class::Ord
+            }
+        );
+        assert_eq!(s[2], ch('2'));
+        assert_eq!(n.len(), 4);
+    }
+
+    #[test]
+    fn fractions() {
+        let n = parse(r"\frac{a}{b}\dfrac12\binom nk\tfrac\alpha\beta").unwrap();
+        assert_eq!(n.len(), 4);
+        assert_eq!(
+            n[0],
+            Node::Frac {
+                kind: FracKind::Frac,
+                num: vec![ch('a')],
+                den: vec![ch('b')]
+            }
+        );
+        assert!(matches!(
+            &n[1],
+            Node::Frac {
+                kind: FracKind::Dfrac,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &n[2],
+            Node::Frac {
+                kind: FracKind::Binom,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&n[3], Node::Frac { kind: FracKind::Tfrac, num, .. } if num[0] == Node::Char { ch: 'α', class: Class::Ord })
+        );
+    }
+
+    #[test]
+    fn sqrt() {
+        let n = parse(r"\sqrt[3]{x}\sqrt2").unwrap();
+        assert_eq!(
+            n[0],
+            Node::Sqrt {
+                index: Some(vec![ch('3')]),
+                body: vec![ch('x')]
+            }
+        );
+        assert_eq!(
+            n[1],
+            Node::Sqrt {
+                index: None,
+                body: vec![ch('2')]
+            }
+        );
+    }
+
+    #[test]
+    fn left_right() {
+        let n = parse(r"\left( \frac{x}{y} \right)^2").unwrap();
+        let Node::Scripts { base, .. } = &n[0] else {
+            panic!()
+        };
+        assert!(
+            matches!(&**base, Node::Delimited { left: Some('('), right: Some(')'), body } if body.len() == 1)
+        );
+        let n = parse(r"\left\{ x \right.").unwrap();
+        assert!(matches!(
+            &n[0],
+            Node::Delimited {
+                left: Some('{'),
+                right: None,
+                ..
+            }
+        ));
+        let n = parse(r"\left\langle x \right|").unwrap();
+        assert!(matches!(
+            &n[0],
+            Node::Delimited {
+                left: Some('⟨'),
+                right: Some('|'),
+                ..
+            }
+        ));
+        let n = parse(r"\Big( x \bigr]").unwrap();
+        assert!(matches!(
+            n[0],
+            Node::BigDelim {
+                ch: Some('('),
+                size: 2,
+                class: Class::Ord
+            }
+        ));
+        assert!(matches!(
+            n[2],
+            Node::BigDelim {
+                ch: Some(']'),
+                size: 1,
+                class: Class::Close
+            }
+        ));
+    }
+
+    #[test]
+    fn accents() {
+        let n = parse(r"\hat a \vec{v} \ddot\theta \widehat{xy} \overline{ab} \overrightarrow{AB}")
+            .unwrap();
+        assert_eq!(n.len(), 6);
+        assert!(matches!(
+            &n[0],
+            Node::Accent {
+                accent: '\u{302}',
+                wide: false,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&n[2], Node::Accent { accent: '\u{308}', body, .. } if body[0] == Node::Char { ch: 'θ', class: Class::Ord })
+        );
+        assert!(matches!(&n[3], Node::Accent { wide: true, .. }));
+        assert!(matches!(&n[4], Node::Overline(b) if b.len() == 2));
+        assert!(matches!(
+            &n[5],
+            Node::Accent {
+                accent: '\u{20D7}',
+                wide: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn font_styles_and_text() {
+        for (src, style) in [
+            (r"\mathrm{d}", FontStyle::Roman),
+            (r"\mathit{d}", FontStyle::Italic),
+            (r"\mathbf{d}", FontStyle::Bold),
+            (r"\mathsf{d}", FontStyle::SansSerif),
+            (r"\mathtt{d}", FontStyle::Monospace),
+            (r"\mathcal{d}", FontStyle::Calligraphic),
+            (r"\mathfrak{d}", FontStyle::Fraktur),
+            (r"\mathbb{d}", FontStyle::Blackboard),
+        ] {
+            assert_eq!(
+                parse(src).unwrap(),
+                vec![Node::Style {
+                    style,
+                    body: vec![ch('d')]
+                }],
+                "{src}"
+            );
+        }
+        assert_eq!(parse(r"\text{if } x").unwrap()[0], Node::Text("if ".into()));
+    }
+
+    #[test]
+    fn functions_and_ops() {
+        let n = parse(r"\sin\theta \lim_{x\to0} \operatorname{sgn} \operatorname*{argmax} \sum_{i=1}^n \int\limits_0^1 \oint").unwrap();
+        assert_eq!(
+            n[0],
+            Node::Function {
+                name: "sin".into(),
+                limits: false
+            }
+        );
+        assert!(
+            matches!(&n[2], Node::Scripts { base, sub: Some(_), sup: None } if **base == Node::Function { name: "lim".into(), limits: true })
+        );
+        assert_eq!(
+            n[3],
+            Node::Function {
+                name: "sgn".into(),
+                limits: false
+            }
+        );
+        assert_eq!(
+            n[4],
+            Node::Function {
+                name: "argmax".into(),
+                limits: true
+            }
+        );
+        assert!(
+            matches!(&n[5], Node::Scripts { base, .. } if **base == Node::BigOp { ch: '∑', limits: true })
+        );
+        assert!(
+            matches!(&n[6], Node::Scripts { base, .. } if **base == Node::BigOp { ch: '∫', limits: true })
+        );
+        assert_eq!(
+            n[7],
+            Node::BigOp {
+                ch: '∮',
+                limits: false
+            }
+        );
+    }
+
+    #[test]
+    fn spaces_and_escapes() {
+        let n = parse(r"a\,b\:c\;d\!e\quad f\qquad g\ h~i\{\}\%").unwrap();
+        let spaces: Vec<f64> = n
+            .iter()
+            .filter_map(|n| match n {
+                Node::Space(s) => Some(*s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(spaces.len(), 8);
+        assert!((spaces[0] - 3.0 / 18.0).abs() < 1e-12);
+        assert!((spaces[3] + 3.0 / 18.0).abs() < 1e-12);
+        assert_eq!(spaces[4], 1.0);
+        assert_eq!(spaces[5], 2.0);
+        assert!(n.contains(&Node::Char {
+            ch: '%',
+            class: Class::Ord
+        }));
+    }
+
+    #[test]
+    fn symbol_table() {
+        assert!(symbols::SYMBOLS.len() >= 150, "{}", symbols::SYMBOLS.len());
+        for (name, c) in [
+            ("infty", '∞'),
+            ("partial", '∂'),
+            ("nabla", '∇'),
+            ("hbar", 'ℏ'),
+            ("ell", 'ℓ'),
+            ("Omega", 'Ω'),
+        ] {
+            assert_eq!(symbols::symbol(name).unwrap().0, c);
+        }
+        assert_eq!(symbols::symbol("leq").unwrap().1, Class::Rel);
+        assert_eq!(symbols::symbol("times").unwrap().1, Class::Bin);
+        assert_eq!(symbols::symbol("rightarrow").unwrap().1, Class::Rel);
+        // every Greek letter parses
+        let greek = r"\alpha\beta\gamma\delta\epsilon\zeta\eta\theta\iota\kappa\lambda\mu\xi\pi\rho\sigma\tau\phi\chi\psi\omega \Gamma\Delta\Theta\Lambda\Xi\Pi\Sigma\Phi\Psi\Omega";
+        assert_eq!(parse(greek).unwrap().len(), 31);
+    }
+
+    fn e(src: &str) -> ParseError {
+        parse(src).unwrap_err()
+    }
+
+    #[test]
+    fn errors_name_position() {
+        let x = e(r"a + \frac{1}");
+        assert_eq!(x.position, 4);
+        assert_eq!(x.to_string(), "position 4: \\frac needs 2 arguments, got 1");
+        assert_eq!(e(r"\frac").message, "\\frac needs 2 arguments, got 0");
+        let x = e("x + {a");
+        assert_eq!((x.position, x.message.as_str()), (4, "unclosed '{'"));
+        let x = e("a}b");
+        assert_eq!((x.position, x.message.as_str()), (1, "unmatched '}'"));
+        let x = e(r"x \foo y");
+        assert_eq!(
+            (x.position, x.message.as_str()),
+            (2, "unknown command \\foo")
+        );
+        let x = e(r"\left( x");
+        assert_eq!(
+            (x.position, x.message.as_str()),
+            (0, "\\left without matching \\right")
+        );
+        let x = e(r"x \right)");
+        assert_eq!(x.position, 2);
+        let x = e(r"\left x \right)");
+        assert!(x.message.contains("not a delimiter"), "{x}");
+        assert_eq!(e("x^").message, "superscript '^' needs an argument");
+        assert_eq!(e("x_").position, 1);
+        assert_eq!(e("x^1^2").message, "double superscript");
+        assert_eq!(e("x_1_2").message, "double subscript");
+        assert_eq!(e(r"\sqrt").message, "\\sqrt needs an argument");
+        assert_eq!(e(r"\sqrt[3").message, "unclosed '['");
+        assert_eq!(e(r"\text{abc").position, 5);
+        assert_eq!(e("ab\\").message, "stray '\\' at end of input");
+        assert_eq!(e("a & b").position, 2);
+        assert_eq!(e(r"\hat").message, "\\hat needs an argument");
+        assert!(e(&"{".repeat(200)).message.contains("nested too deeply"));
+    }
+}
