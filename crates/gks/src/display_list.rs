@@ -79,6 +79,40 @@ pub struct TextStyle {
     pub color: Rgba,
 }
 
+/// One glyph of a [`GlyphBlock`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BlockGlyph {
+    /// The face.
+    pub face: FaceId,
+    /// Glyph id in the face.
+    pub id: u16,
+    /// Glyph origin relative to the block's origin (on its baseline, at its left end), in
+    /// NDC, y up, before rotation.
+    pub x: f64,
+    /// See `x`.
+    pub y: f64,
+    /// Em size in NDC.
+    pub size: f64,
+    /// The character (for selectable text in PDF).
+    pub ch: char,
+}
+
+/// Glyphs and rules laid out by a higher layer (math formulas), placed as one block with
+/// the text attributes (alignment, up vector, colour).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GlyphBlock {
+    /// The glyphs.
+    pub glyphs: Vec<BlockGlyph>,
+    /// Filled rectangles (fraction bars, radical overlines) relative to the origin, in NDC.
+    pub rules: Vec<Rect>,
+    /// Advance width in NDC.
+    pub width: f64,
+    /// Extent above the baseline in NDC.
+    pub ascent: f64,
+    /// Extent below the baseline in NDC (positive).
+    pub descent: f64,
+}
+
 /// One output primitive in NDC.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Primitive {
@@ -127,6 +161,17 @@ pub enum Primitive {
         /// UTF-8 text (may contain `\n`).
         text: String,
         /// Text attributes.
+        style: TextStyle,
+    },
+    /// A pre-laid-out block of glyphs and rules anchored at a point (math formulas).
+    Block {
+        /// Anchor x in NDC.
+        x: f64,
+        /// Anchor y in NDC.
+        y: f64,
+        /// The block.
+        block: GlyphBlock,
+        /// Alignment, up vector and colour (font and height are not used).
         style: TextStyle,
     },
     /// A general path, stroked and/or filled.

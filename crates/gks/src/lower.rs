@@ -105,6 +105,7 @@ impl Lowering<'_> {
                 }));
             }
             Primitive::Text { x, y, text, style } => self.text(*x, *y, text, style),
+            Primitive::Block { x, y, block, style } => self.block(*x, *y, block, style),
             Primitive::Path { path, stroke, fill } => {
                 let dev = path.transformed(&self.to_dev);
                 if let Some((fs, rule)) = fill {
@@ -221,6 +222,60 @@ impl Lowering<'_> {
                     color: style.color,
                 });
             }
+        }
+    }
+
+    fn block(
+        &mut self,
+        x: f64,
+        y: f64,
+        block: &crate::display_list::GlyphBlock,
+        style: &TextStyle,
+    ) {
+        if style.color.a == 0 {
+            return;
+        }
+        let (t, _) = crate::text::block_placement(x, y, block, style);
+        let s = self.ws.scale();
+        // Text space in device pixels, as for ordinary text.
+        let transform = self
+            .to_dev
+            .then_after(&t)
+            .then_after(&Affine::scale(1.0 / s, 1.0 / s));
+        // One glyph run per (face, size), in the block's order.
+        let mut runs: Vec<GlyphRun> = Vec::new();
+        for g in &block.glyphs {
+            let glyph = crate::device::Glyph {
+                id: g.id,
+                x: g.x * s,
+                y: g.y * s,
+                ch: g.ch,
+            };
+            let size = g.size * s;
+            match runs.last_mut() {
+                Some(r) if r.face == g.face && r.size == size => r.glyphs.push(glyph),
+                _ => runs.push(GlyphRun {
+                    face: g.face,
+                    size,
+                    transform,
+                    glyphs: vec![glyph],
+                }),
+            }
+        }
+        for run in runs {
+            self.ops.push(DeviceOp::Glyphs {
+                run,
+                color: style.color,
+            });
+        }
+        let to_dev = self.to_dev.then_after(&t);
+        for r in &block.rules {
+            let path = Path::rect(*r).transformed(&to_dev);
+            self.ops.push(DeviceOp::Fill {
+                path,
+                rule: FillRule::NonZero,
+                color: style.color,
+            });
         }
     }
 

@@ -135,3 +135,43 @@ pub fn layout(x: f64, y: f64, text: &str, style: &TextStyle) -> TextLayout {
         corners,
     }
 }
+
+/// The text-space → NDC transform and the box corners of a [`crate::display_list::GlyphBlock`]
+/// anchored at `(x, y)` with the alignment and up vector of `style`. Vertical alignment: TOP
+/// and CAP put the block's top on the anchor, HALF its middle, BASE its baseline (the
+/// formula's axis of writing, unlike GR's mathtex which uses the bottom) and BOTTOM its
+/// bottom.
+pub fn block_placement(
+    x: f64,
+    y: f64,
+    block: &crate::display_list::GlyphBlock,
+    style: &TextStyle,
+) -> (Affine, [(f64, f64); 4]) {
+    let dx = match style.halign {
+        TextHAlign::Left | TextHAlign::Normal => 0.0,
+        TextHAlign::Center => -block.width / 2.0,
+        TextHAlign::Right => -block.width,
+    };
+    let dy = match style.valign {
+        TextVAlign::Top | TextVAlign::Cap => -block.ascent,
+        TextVAlign::Half => (block.descent - block.ascent) / 2.0,
+        TextVAlign::Base | TextVAlign::Normal => 0.0,
+        TextVAlign::Bottom => block.descent,
+    };
+    let (ux, uy) = style.up;
+    let len = (ux * ux + uy * uy).sqrt();
+    let (ux, uy) = (ux / len, uy / len);
+    let (bx, by) = (uy, -ux);
+    let rot = Affine {
+        m: [bx, by, ux, uy, x, y],
+    };
+    let t = rot.then_after(&Affine::translate(dx, dy));
+    let corners = [
+        (0.0, -block.descent),
+        (block.width, -block.descent),
+        (block.width, block.ascent),
+        (0.0, block.ascent),
+    ]
+    .map(|(cx, cy)| t.apply(cx, cy));
+    (t, corners)
+}

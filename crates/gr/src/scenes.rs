@@ -74,6 +74,11 @@ pub const ALL: &[Scene] = &[
         draw: crate::polar::polar_heatmap_scene,
     },
     Scene {
+        name: "mathtex",
+        title: "LaTeX math (GR's mathtex picture): left/base and centre/cap alignment, the pendulum equation",
+        draw: mathtex,
+    },
+    Scene {
         name: "hexbin",
         title: "Hexagonal binning of 1,000,000 correlated normal points",
         draw: hexbin,
@@ -415,4 +420,32 @@ pub fn tricontour(gr: &mut Gr) -> Result<()> {
     gr.tricontour(&x, &y, &z, &levels)?;
     gr.setlinewidth(1.0)?;
     frame(gr, -2.0, 2.0, -2.0, 2.0, 0.2)
+}
+
+/// GR's mathtex picture: five formulas, anchored left/base (red crosses) and centre/cap.
+pub fn mathtex(gr: &mut Gr) -> Result<()> {
+    let formulas = [
+        r"\ddot\theta + \frac{\gamma}{m}\dot\theta + \frac{g}{l}\sin\theta = 0",
+        r"\sum_{i=1}^{n} x_i^2",
+        r"\sqrt[3]{\frac{a}{b}}",
+        r"\left(\frac{x}{y}\right)^2",
+        r"\int_0^\infty e^{-x^2}dx = \frac{\sqrt{\pi}}{2}",
+    ];
+    gr.setmarkertype(2)?;
+    gr.setmarkercolorind(2)?;
+    gr.setlinecolorind(88)?;
+    gr.selntran(0)?;
+    for (k, f) in formulas.iter().enumerate() {
+        let y = 0.66 - 0.14 * k as f64;
+        gr.polyline(&[0.0, 1.0], &[y, y])?;
+        gr.settextalign(1, 4)?;
+        gr.mathtex(0.03, y, f)?;
+        gr.polymarker(&[0.03], &[y])?;
+        if k > 0 {
+            gr.settextalign(2, 3)?;
+            gr.mathtex(0.78, y, f)?;
+            gr.polymarker(&[0.78], &[y])?;
+        }
+    }
+    gr.selntran(1)
 }

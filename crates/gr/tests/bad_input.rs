@@ -143,3 +143,28 @@ fn tricontour_input() {
     )
     .unwrap();
 }
+
+#[test]
+fn math_formulas() {
+    let mut gr = Gr::new();
+    let m = msg(gr.mathtex(0.5, 0.5, r"\frac{a}"));
+    assert!(m.contains("mathtex") && m.contains("position"), "{m}");
+    assert!(msg(gr.mathtex(0.5, 0.5, r"x^{2")).contains("position"));
+    assert!(msg(gr.mathtex(0.5, 0.5, r"\nosuchcommand")).contains("position"));
+    assert!(msg(gr.mathtex(f64::NAN, 0.5, "x")).contains("finite"));
+    // A formula's box follows alignment and rotation like text.
+    gr.settextalign(2, 3).unwrap();
+    let (x, y) = gr
+        .inqmathtex(0.5, 0.4, r"\frac{a}{b} + \sum_i x_i")
+        .unwrap();
+    assert!(((x[0] + x[1]) / 2.0 - 0.5).abs() < 1e-9 && ((y[0] + y[3]) / 2.0 - 0.4).abs() < 1e-9);
+    gr.setcharup(-1.0, 0.0).unwrap();
+    let (x, y) = gr
+        .inqmathtex(0.5, 0.4, r"\frac{a}{b} + \sum_i x_i")
+        .unwrap();
+    let w = x.iter().cloned().fold(f64::MIN, f64::max) - x.iter().cloned().fold(f64::MAX, f64::min);
+    let h = y.iter().cloned().fold(f64::MIN, f64::max) - y.iter().cloned().fold(f64::MAX, f64::min);
+    assert!(h > w, "rotated formula box {w} × {h}");
+    gr.mathtex(0.5, 0.4, r"\alpha^2").unwrap();
+    gr.gks().render_rgba().unwrap();
+}

@@ -99,6 +99,7 @@ scene_tests! {
     spline => "spline",
     polar => "polar",
     polar_heatmap => "polar-heatmap",
+    mathtex => "mathtex",
     hexbin => "hexbin",
     quiver => "quiver",
     shade => "shade",

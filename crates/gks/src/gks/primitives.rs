@@ -340,6 +340,40 @@ impl Gks {
         }
     }
 
+    /// Places a block of glyphs and rules laid out by a higher layer (a math formula) at a
+    /// point of the selected transform, with the text alignment, up vector and colour.
+    pub fn glyph_block(
+        &mut self,
+        x: f64,
+        y: f64,
+        block: crate::display_list::GlyphBlock,
+    ) -> Result<()> {
+        check_finite("glyph_block", "x", x)?;
+        check_finite("glyph_block", "y", y)?;
+        let ok = |v: f64| v.is_finite();
+        let finite = ok(block.width)
+            && ok(block.ascent)
+            && ok(block.descent)
+            && block
+                .glyphs
+                .iter()
+                .all(|g| ok(g.x) && ok(g.y) && ok(g.size) && g.size > 0.0)
+            && block
+                .rules
+                .iter()
+                .all(|r| ok(r.x0) && ok(r.y0) && ok(r.x1) && ok(r.y1));
+        if !finite {
+            return Err(Error::InvalidArgument {
+                func: "glyph_block",
+                msg: "glyph positions, sizes and extents must be finite (sizes > 0)".into(),
+            });
+        }
+        let (x, y) = self.wctondc(x, y);
+        let style = self.text_style();
+        self.push(Primitive::Block { x, y, block, style });
+        Ok(())
+    }
+
     /// Draws a path given in world coordinates: stroked with the line attributes and/or
     /// filled with the fill attributes.
     pub fn drawpath(&mut self, path: &Path, stroke: bool, fill: Option<FillRule>) -> Result<()> {
