@@ -375,17 +375,44 @@ impl Gr {
     }
 
     /// `text`: a string at an NDC position (GR's `gr_text` is always NDC).
+    ///
+    /// Math between `$` signs is typeset as LaTeX math in line with the text
+    /// (`"damping $\\gamma = 0.1$"`); `\\$` is a literal dollar sign. A formula that does
+    /// not parse is an error naming the position and the problem.
     pub fn text(&mut self, x: f64, y: f64, s: &str) -> Result<()> {
         let tnr = self.gks.inqcurntran();
         self.gks.selntran(0)?;
-        let r = self.gks.text(x, y, s);
+        let r = match crate::math::split_inline_math(s) {
+            Some(parts) => {
+                let st = self.gks.state();
+                crate::math::mixed_block(&parts, st.face, st.charheight)
+                    .and_then(|b| Ok(self.gks.glyph_block(x, y, b)?))
+            }
+            None => self.gks.text(x, y, s).map_err(Error::from),
+        };
         self.gks.selntran(tnr)?;
-        r?;
-        Ok(())
+        r
     }
 
     /// `inqtext`: the text box corners of `text(x, y, s)` in NDC.
     pub fn inqtext(&mut self, x: f64, y: f64, s: &str) -> Result<([f64; 4], [f64; 4])> {
+        if let Some(parts) = crate::math::split_inline_math(s) {
+            let st = self.gks.state();
+            let block = crate::math::mixed_block(&parts, st.face, st.charheight)?;
+            let style = gks::display_list::TextStyle {
+                face: st.face,
+                height: st.charheight,
+                up: st.charup,
+                expansion: st.charexpan,
+                spacing: st.charspace,
+                path: st.textpath,
+                halign: st.halign,
+                valign: st.valign,
+                color: gks::Rgba::BLACK,
+            };
+            let (_, c) = gks::text::block_placement(x, y, &block, &style);
+            return Ok((c.map(|p| p.0), c.map(|p| p.1)));
+        }
         let tnr = self.gks.inqcurntran();
         self.gks.selntran(0)?;
         let r = self.gks.inqtext(x, y, s);

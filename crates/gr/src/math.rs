@@ -12,6 +12,11 @@ use crate::error::{Error, Result};
 /// Lays out `src` with its em size chosen so that the math font's cap height is `height`
 /// (NDC); returns the block in NDC units.
 pub fn formula_block(src: &str, height: f64) -> Result<GlyphBlock> {
+    formula_block_style(src, height, true)
+}
+
+/// [`formula_block`] in display style (`true`, as `mathtex`) or text style (inline `$…$`).
+fn formula_block_style(src: &str, height: f64, display: bool) -> Result<GlyphBlock> {
     let func = "mathtex";
     let nodes = mathtex::parse(src).map_err(|e| Error::InvalidArgument {
         func,
@@ -21,7 +26,7 @@ pub fn formula_block(src: &str, height: f64) -> Result<GlyphBlock> {
     let em = height * m.units_per_em / m.cap_height;
     // Lay out at a 1000 px em and scale, so that rounding inside the engine is negligible.
     const REF_EM: f64 = 1000.0;
-    let l = mathtex::layout_with(&nodes, REF_EM, true).map_err(|e| Error::InvalidArgument {
+    let l = mathtex::layout_with(&nodes, REF_EM, display).map_err(|e| Error::InvalidArgument {
         func,
         msg: format!("cannot lay out {src:?}: {e}"),
     })?;
@@ -48,6 +53,91 @@ pub fn formula_block(src: &str, height: f64) -> Result<GlyphBlock> {
         ascent: l.ascent * k,
         descent: l.descent * k,
     })
+}
+
+/// Splits text at unescaped `$` pairs into (is_math, segment) parts; `\$` is a literal
+/// dollar sign. Returns `None` when the text has no complete `$…$` pair.
+pub fn split_inline_math(s: &str) -> Option<Vec<(bool, String)>> {
+    let mut parts: Vec<(bool, String)> = vec![(false, String::new())];
+    let mut chars = s.chars().peekable();
+    let mut in_math = false;
+    let mut pairs = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'$') => {
+                chars.next();
+                if in_math {
+                    parts.last_mut().expect("non-empty").1.push_str("\\$");
+                } else {
+                    parts.last_mut().expect("non-empty").1.push('$');
+                }
+            }
+            '$' => {
+                if in_math {
+                    pairs += 1;
+                }
+                in_math = !in_math;
+                parts.push((in_math, String::new()));
+            }
+            _ => parts.last_mut().expect("non-empty").1.push(c),
+        }
+    }
+    if pairs == 0 {
+        return None;
+    }
+    if in_math {
+        // An unclosed `$`: its segment is plain text again, dollar included.
+        let (_, tail) = parts.pop().expect("non-empty");
+        parts.push((false, format!("${tail}")));
+    }
+    parts.retain(|(_, t)| !t.is_empty());
+    Some(parts)
+}
+
+/// Lays out text with inline math: plain parts in `face` (cap height `height`), math parts
+/// with [`formula_block`] in text style, on one baseline.
+pub fn mixed_block(
+    parts: &[(bool, String)],
+    face: gks::font::FaceId,
+    height: f64,
+) -> Result<GlyphBlock> {
+    let m = gks::font::metrics(face);
+    let em = height * m.units_per_em / m.cap_height;
+    let mut block = GlyphBlock {
+        ascent: m.ascender / m.units_per_em * em,
+        descent: -m.descender / m.units_per_em * em,
+        ..Default::default()
+    };
+    for (math, text) in parts {
+        if *math {
+            let f = formula_block_style(text, height, false)?;
+            let dx = block.width;
+            block
+                .glyphs
+                .extend(f.glyphs.iter().map(|g| BlockGlyph { x: g.x + dx, ..*g }));
+            block.rules.extend(
+                f.rules
+                    .iter()
+                    .map(|r| Rect::new(r.x0 + dx, r.y0, r.x1 + dx, r.y1)),
+            );
+            block.width += f.width;
+            block.ascent = block.ascent.max(f.ascent);
+            block.descent = block.descent.max(f.descent);
+        } else {
+            let line = gks::font::shape_line(text, face, em, 0.0);
+            let dx = block.width;
+            block.glyphs.extend(line.glyphs.iter().map(|g| BlockGlyph {
+                face: g.face,
+                id: g.id,
+                x: g.x + dx,
+                y: 0.0,
+                size: em,
+                ch: g.ch,
+            }));
+            block.width += line.width;
+        }
+    }
+    Ok(block)
 }
 
 impl Gr {
@@ -82,5 +172,32 @@ impl Gr {
         };
         let (_, corners) = gks::text::block_placement(x, y, &block, &style);
         Ok((corners.map(|c| c.0), corners.map(|c| c.1)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_inline_math;
+
+    #[test]
+    fn inline_math_is_split_at_dollar_pairs() {
+        assert_eq!(split_inline_math("plain"), None);
+        assert_eq!(split_inline_math("costs \\$5"), None);
+        assert_eq!(
+            split_inline_math("a $x^2$ b"),
+            Some(vec![
+                (false, "a ".into()),
+                (true, "x^2".into()),
+                (false, " b".into())
+            ])
+        );
+        assert_eq!(
+            split_inline_math("$a$ and $b"),
+            Some(vec![
+                (true, "a".into()),
+                (false, " and ".into()),
+                (false, "$b".into())
+            ])
+        );
     }
 }

@@ -79,6 +79,11 @@ pub const ALL: &[Scene] = &[
         draw: mathtex,
     },
     Scene {
+        name: "inline-math",
+        title: "Inline $…$ math in a title and axis labels: the damped pendulum",
+        draw: inline_math,
+    },
+    Scene {
         name: "hexbin",
         title: "Hexagonal binning of 1,000,000 correlated normal points",
         draw: hexbin,
@@ -448,4 +453,42 @@ pub fn mathtex(gr: &mut Gr) -> Result<()> {
         }
     }
     gr.selntran(1)
+}
+
+/// A damped pendulum's angle over time, with inline math in the title and labels.
+pub fn inline_math(gr: &mut Gr) -> Result<()> {
+    let t = linspace(0.0, 20.0, 400);
+    let (gamma, omega) = (0.15, 2.0);
+    let theta: Vec<f64> = t
+        .iter()
+        .map(|t| 0.8 * (-gamma * t).exp() * (omega * t).cos())
+        .collect();
+    gr.setviewport(0.15, 0.95, 0.12, 0.63)?;
+    gr.setwindow(0.0, 20.0, -1.0, 1.0)?;
+    gr.setcharheight(0.022)?;
+    gr.grid(1.0, 0.1, 0.0, 0.0, 5, 5)?;
+    gr.axes(1.0, 0.1, 0.0, -1.0, 5, 5, 0.0075)?;
+    gr.setlinecolorind(4)?;
+    gr.setlinewidth(2.0)?;
+    gr.polyline(&t, &theta)?;
+    gr.setlinecolorind(2)?;
+    gr.setlinetype(2)?;
+    gr.setlinewidth(1.0)?;
+    let env: Vec<f64> = t.iter().map(|t| 0.8 * (-gamma * t).exp()).collect();
+    gr.polyline(&t, &env)?;
+    gr.setlinetype(1)?;
+    gr.settextalign(2, 1)?;
+    gr.text(
+        0.55,
+        0.73,
+        r"$\ddot\theta + \frac{\gamma}{m}\dot\theta + \frac{g}{l}\sin\theta = 0$",
+    )?;
+    gr.text(0.55, 0.06, "time $t$ in s")?;
+    gr.settextalign(1, 3)?;
+    gr.text(0.6, 0.55, r"envelope $0.8\,e^{-\gamma t}$")?;
+    gr.setcharup(-1.0, 0.0)?;
+    gr.settextalign(2, 5)?;
+    gr.text(0.05, 0.375, r"angle $\theta(t)$ in rad")?;
+    gr.setcharup(0.0, 1.0)?;
+    Ok(())
 }

@@ -100,6 +100,7 @@ scene_tests! {
     polar => "polar",
     polar_heatmap => "polar-heatmap",
     mathtex => "mathtex",
+    inline_math => "inline-math",
     hexbin => "hexbin",
     quiver => "quiver",
     shade => "shade",
