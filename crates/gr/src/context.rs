@@ -399,17 +399,7 @@ impl Gr {
         if let Some(parts) = crate::math::split_inline_math(s) {
             let st = self.gks.state();
             let block = crate::math::mixed_block(&parts, st.face, st.charheight)?;
-            let style = gks::display_list::TextStyle {
-                face: st.face,
-                height: st.charheight,
-                up: st.charup,
-                expansion: st.charexpan,
-                spacing: st.charspace,
-                path: st.textpath,
-                halign: st.halign,
-                valign: st.valign,
-                color: gks::Rgba::BLACK,
-            };
+            let style = self.gks.text_style();
             let (_, c) = gks::text::block_placement(x, y, &block, &style);
             return Ok((c.map(|p| p.0), c.map(|p| p.1)));
         }

@@ -159,17 +159,7 @@ impl Gr {
     pub fn inqmathtex(&self, x: f64, y: f64, src: &str) -> Result<([f64; 4], [f64; 4])> {
         let st = self.gks.state();
         let block = formula_block(src, st.charheight)?;
-        let style = gks::display_list::TextStyle {
-            face: st.face,
-            height: st.charheight,
-            up: st.charup,
-            expansion: st.charexpan,
-            spacing: st.charspace,
-            path: st.textpath,
-            halign: st.halign,
-            valign: st.valign,
-            color: gks::Rgba::BLACK,
-        };
+        let style = self.gks.text_style();
         let (_, corners) = gks::text::block_placement(x, y, &block, &style);
         Ok((corners.map(|c| c.0), corners.map(|c| c.1)))
     }

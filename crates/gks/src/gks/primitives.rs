@@ -33,7 +33,8 @@ impl Gks {
         }
     }
 
-    pub(crate) fn text_style(&self) -> TextStyle {
+    /// The text attributes in force, as recorded with text primitives.
+    pub fn text_style(&self) -> TextStyle {
         let s = &self.state;
         TextStyle {
             face: s.face,
