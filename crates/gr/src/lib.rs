@@ -14,6 +14,7 @@ mod curves;
 pub mod error;
 mod errorbars;
 mod fields;
+pub mod inquiries;
 pub mod math;
 mod polar;
 pub mod scale;
