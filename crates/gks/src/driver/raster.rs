@@ -219,7 +219,9 @@ fn draw_image(pm: &mut sk::Pixmap, img: &Image, m: Option<&sk::Mask>) {
 
 /// Source-over blend of a premultiplied sprite with its top-left pixel at (`x`, `y`),
 /// weighted by the clip mask. Integer arithmetic, rounding like tiny-skia's 8-bit pipeline.
-fn blend_sprite(pm: &mut sk::Pixmap, sprite: &sk::Pixmap, x: i64, y: i64, m: Option<&sk::Mask>) {
+fn blend_sprite(pm: &mut sk::Pixmap, sprite: &Sprite, x: i64, y: i64, m: Option<&sk::Mask>) {
+    let spans = &sprite.spans;
+    let sprite = &sprite.pixmap;
     let (pw, ph) = (pm.width() as i64, pm.height() as i64);
     let (sw, sh) = (sprite.width() as i64, sprite.height() as i64);
     let (x0, x1) = (x.max(0), (x + sw).min(pw));
@@ -230,10 +232,16 @@ fn blend_sprite(pm: &mut sk::Pixmap, sprite: &sk::Pixmap, x: i64, y: i64, m: Opt
     let src = sprite.data();
     let mask = m.map(|m| m.data());
     let dst = pm.data_mut();
-    let n = (x1 - x0) as usize;
     for row in y0..y1 {
-        let s0 = (((row - y) * sw + (x0 - x)) * 4) as usize;
-        let d0 = ((row * pw + x0) * 4) as usize;
+        // Only the sprite row's non-transparent span, clipped to the page.
+        let (a, b) = spans[(row - y) as usize];
+        let (c0, c1) = ((x + a as i64).max(x0), (x + b as i64).min(x1));
+        if c0 >= c1 {
+            continue;
+        }
+        let n = (c1 - c0) as usize;
+        let s0 = (((row - y) * sw + (c0 - x)) * 4) as usize;
+        let d0 = ((row * pw + c0) * 4) as usize;
         let s_row = &src[s0..s0 + 4 * n];
         let d_row = &mut dst[d0..d0 + 4 * n];
         match mask {
@@ -243,7 +251,7 @@ fn blend_sprite(pm: &mut sk::Pixmap, sprite: &sk::Pixmap, x: i64, y: i64, m: Opt
                 }
             }
             Some(mask) => {
-                let m0 = (row * pw + x0) as usize;
+                let m0 = (row * pw + c0) as usize;
                 let m_row = &mask[m0..m0 + n];
                 for ((d, s), &c) in d_row
                     .chunks_exact_mut(4)
@@ -291,6 +299,33 @@ fn blend_px(d: &mut [u8], s: [u32; 4]) {
                 d[k] = (s[k] + div255(d[k] as u32 * inv)).min(255) as u8;
             }
         }
+    }
+}
+
+/// A pre-rendered instance with the non-transparent column span `[start, end)` of each row.
+struct Sprite {
+    pixmap: sk::Pixmap,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Sprite {
+    fn new(pixmap: sk::Pixmap) -> Self {
+        let w = pixmap.width() as usize;
+        let spans = pixmap
+            .pixels()
+            .chunks_exact(w)
+            .map(|row| {
+                let start = row.iter().position(|p| p.alpha() != 0);
+                match start {
+                    None => (0, 0),
+                    Some(a) => {
+                        let b = w - row.iter().rev().position(|p| p.alpha() != 0).unwrap_or(0);
+                        (a as u32, b as u32)
+                    }
+                }
+            })
+            .collect();
+        Sprite { pixmap, spans }
     }
 }
 
@@ -356,7 +391,7 @@ fn stamp_instances(
     let (ox, oy) = (b.x0.floor() - 1.0, b.y0.floor() - 1.0);
     let sw = (b.x1.ceil() - ox + 2.0) as u32;
     let sh = (b.y1.ceil() - oy + 2.0) as u32;
-    let mut sprites: Vec<Option<sk::Pixmap>> = vec![None; PHASES * PHASES];
+    let mut sprites: Vec<Option<Sprite>> = (0..PHASES * PHASES).map(|_| None).collect();
     let (pw, ph) = (pm.width() as f64, pm.height() as f64);
     for &(x, y) in positions {
         if !(x.is_finite() && y.is_finite())
@@ -390,7 +425,7 @@ fn stamp_instances(
             for op in ops {
                 draw_op(&mut sprite, &op.translated(dx, dy), None);
             }
-            *slot = Some(sprite);
+            *slot = Some(Sprite::new(sprite));
         }
         if let Some(sprite) = slot {
             blend_sprite(pm, sprite, (xi + ox) as i64, (yi + oy) as i64, m);
