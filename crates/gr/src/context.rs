@@ -284,7 +284,8 @@ impl Gr {
     }
 
     /// Converts point arrays for the kernel: scales applied in world mode, unchanged in NDC.
-    fn points(&self, func: &'static str, x: &[f64], y: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
+    /// Checks that `x` and `y` have the same length.
+    fn check_xy(func: &'static str, x: &[f64], y: &[f64]) -> Result<()> {
         if x.len() != y.len() {
             return Err(gks::Error::BadArrays {
                 func,
@@ -296,10 +297,38 @@ impl Gr {
             }
             .into());
         }
+        Ok(())
+    }
+
+    /// Converts point arrays for the kernel: scales applied in world mode (the kernel's unit
+    /// square), unchanged in NDC; `x` and `y` must have the same length.
+    pub(crate) fn points(
+        &self,
+        func: &'static str,
+        x: &[f64],
+        y: &[f64],
+    ) -> Result<(Vec<f64>, Vec<f64>)> {
+        Self::check_xy(func, x, y)?;
         if !self.in_wc() {
             return Ok((x.to_vec(), y.to_vec()));
         }
         Ok(x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).unzip())
+    }
+
+    /// The colour index at fraction `t` (0..=1) of the active colormap range, rounded.
+    pub(crate) fn colormap_color(&self, t: f64) -> i32 {
+        let (first, last) = self.colormap_range;
+        first + ((last - first) as f64 * t.clamp(0.0, 1.0)).round() as i32
+    }
+
+    /// Colour index of level or band `k` of `n` in the active colormap range (GR's rule:
+    /// `first + floor(k · (last − first) / (n − 1))`).
+    pub(crate) fn level_color(&self, k: usize, n: usize) -> i32 {
+        let (first, last) = self.colormap_range;
+        if n <= 1 {
+            return first;
+        }
+        first + (k as i64 * (last - first) as i64 / (n as i64 - 1)) as i32
     }
 
     /// `savestate`: pushes kernel attributes and GR's window, viewport, scales and colormap.
@@ -340,17 +369,7 @@ impl Gr {
     /// `polyline`: a line through world points (NDC after `selntran(0)`); NaN, and
     /// non-positive values on log axes, break the line.
     pub fn polyline(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
-        if x.len() != y.len() {
-            return Err(gks::Error::BadArrays {
-                func: "polyline",
-                msg: format!(
-                    "x and y must have the same length, got {} and {}",
-                    x.len(),
-                    y.len()
-                ),
-            }
-            .into());
-        }
+        Self::check_xy("polyline", x, y)?;
         let points: Vec<(f64, f64)> = if self.in_wc() {
             x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).collect()
         } else {

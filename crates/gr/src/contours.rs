@@ -98,16 +98,6 @@ fn cut(pts: &[(f64, f64)], a: f64, b: f64) -> (Ring, Ring) {
 }
 
 impl Gr {
-    /// Colour index of band `k` of `n` levels in the active colormap range (GR's rule:
-    /// `first + floor(k · (last − first) / (n − 1))`).
-    fn band_color(&self, k: usize, n: usize) -> i32 {
-        let (first, last) = self.colormap_range;
-        if n <= 1 {
-            return first;
-        }
-        first + (k as i64 * (last - first) as i64 / (n as i64 - 1)) as i32
-    }
-
     /// Converts data points to the kernel's unit square (world mode) or leaves NDC.
     fn unit_points(&self, pts: &[(f64, f64)]) -> Vec<(f64, f64)> {
         if self.in_wc() {
@@ -156,7 +146,8 @@ impl Gr {
             for (k, &level) in levels.iter().enumerate() {
                 let labelled = major == 1 || (major > 1 && k % major as usize == 1);
                 if colored {
-                    self.gks.setlinecolorind(self.band_color(k, levels.len()))?;
+                    self.gks
+                        .setlinecolorind(self.level_color(k, levels.len()))?;
                 }
                 self.gks
                     .setlinetype(if major > 1 && !labelled { 3 } else { line_type })?;
@@ -278,7 +269,7 @@ impl Gr {
                     }
                     path.close();
                 }
-                let color = self.band_color(k, n);
+                let color = self.level_color(k, n);
                 self.gks.setfillcolorind(color)?;
                 self.gks.setlinecolorind(color)?;
                 // Stroking each band's outline in its own colour hides the hairline seams

@@ -16,25 +16,6 @@ fn algo(func: &'static str) -> impl Fn(AlgoError) -> Error {
 const MAX_SHADE: usize = 8192;
 
 impl Gr {
-    /// Points in the kernel's unit square (world mode) or NDC; x and y must match.
-    fn unit_xy(&self, func: &'static str, x: &[f64], y: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
-        if x.len() != y.len() {
-            return Err(Error::InvalidArgument {
-                func,
-                msg: format!(
-                    "x and y must have the same length, got {} and {}",
-                    x.len(),
-                    y.len()
-                ),
-            });
-        }
-        Ok(if self.in_wc() {
-            x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).unzip()
-        } else {
-            (x.to_vec(), y.to_vec())
-        })
-    }
-
     /// The unit square's window for the algorithms and its screen aspect (height/width).
     fn unit_window(&self) -> ([f64; 4], f64) {
         let [x0, x1, y0, y1] = self.viewport;
@@ -49,13 +30,12 @@ impl Gr {
     /// (on screen, after log scales) and fills each non-empty hexagon with a colormap colour
     /// proportional to its count. Returns the largest count.
     pub fn hexbin(&mut self, x: &[f64], y: &[f64], nbins: usize) -> Result<u32> {
-        let (u, v) = self.unit_xy("hexbin", x, y)?;
+        let (u, v) = self.points("hexbin", x, y)?;
         let (window, aspect) = self.unit_window();
         let hb = algorithms::hexbin(&u, &v, nbins, window, aspect).map_err(algo("hexbin"))?;
         if hb.max_count == 0 {
             return Ok(0);
         }
-        let (first, last) = self.colormap_range;
         self.gks.savestate();
         let r = (|| {
             // Hexagons of the border rows reach beyond the window: clip them to it.
@@ -63,8 +43,7 @@ impl Gr {
             self.gks.setfillintstyle(1)?;
             self.gks.setlinewidth(0.5)?;
             for (c, &n) in hb.centers.iter().zip(&hb.counts) {
-                let ci =
-                    first + ((last - first) as f64 * n as f64 / hb.max_count as f64).round() as i32;
+                let ci = self.colormap_color(n as f64 / hb.max_count as f64);
                 self.gks.setfillcolorind(ci)?;
                 self.gks.setlinecolorind(ci)?;
                 let hex = algorithms::hexagon(*c, hb.hex_size);
@@ -125,7 +104,7 @@ impl Gr {
                 msg: format!("raster size must be 1..={MAX_SHADE} per side, got {width}×{height}"),
             });
         }
-        let (u, v) = self.unit_xy(func, x, y)?;
+        let (u, v) = self.points(func, x, y)?;
         let (window, _) = self.unit_window();
         let counts = if lines {
             algorithms::shade::count_lines(&u, &v, window, width, height)
@@ -176,12 +155,11 @@ impl Gr {
         color: bool,
     ) -> Result<()> {
         let arrows = algorithms::arrow_shapes(x, y, u, v).map_err(algo("quiver"))?;
-        let (first, last) = self.colormap_range;
         self.gks.savestate();
         let r = (|| {
             for a in arrows {
                 if color {
-                    let ci = first + ((last - first) as f64 * a.relative).round() as i32;
+                    let ci = self.colormap_color(a.relative);
                     self.gks.setlinecolorind(ci)?;
                     self.gks.setfillcolorind(ci)?;
                 }

@@ -63,7 +63,6 @@ impl Gr {
         let (kx, ky): (Vec<f64>, Vec<f64>) = keep.iter().map(|&i| (x[i], y[i])).unzip();
         let kz: Vec<f64> = keep.iter().map(|&i| z[i]).collect();
         let triangles = delaunay(&kx, &ky)?;
-        let (first, last) = self.colormap_range;
         let n = levels.len();
         self.gks.savestate();
         let r = (|| {
@@ -80,12 +79,7 @@ impl Gr {
                 if xs.len() < 2 {
                     continue;
                 }
-                let ci = if n > 1 {
-                    first + ((last - first) as usize * k / (n - 1)) as i32
-                } else {
-                    first
-                };
-                self.gks.setlinecolorind(ci)?;
+                self.gks.setlinecolorind(self.level_color(k, n))?;
                 self.polyline(&xs, &ys)?;
             }
             Ok::<(), Error>(())
