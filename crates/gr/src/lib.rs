@@ -5,6 +5,7 @@
 
 pub mod algorithms;
 pub mod axes;
+pub mod axis_spec;
 mod cells;
 pub mod colormap;
 mod context;

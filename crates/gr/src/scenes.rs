@@ -29,6 +29,11 @@ pub const ALL: &[Scene] = &[
         draw: axes_log,
     },
     Scene {
+        name: "drawaxes",
+        title: "Struct-based axes (drawaxes): month names as tick labels, twin axes, grid",
+        draw: crate::axis_spec::drawaxes_scene,
+    },
+    Scene {
         name: "contour",
         title: "Contour lines with labels on a non-uniform grid",
         draw: contour,

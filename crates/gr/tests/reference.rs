@@ -90,6 +90,7 @@ macro_rules! scene_tests {
 scene_tests! {
     axes_linear => "axes-linear",
     axes_log => "axes-log",
+    drawaxes => "drawaxes",
     contour => "contour",
     contourf => "contourf",
     heatmap => "heatmap",
