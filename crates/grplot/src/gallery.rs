@@ -86,19 +86,26 @@ pub fn render(dir: &Path) -> Result<(), String> {
          <tr><th>page</th><th>PNG</th><th>SVG</th><th>PDF</th></tr>\n",
     );
     let pages = pages();
+    let mut timings = String::from("page,layer,draw_ms,png_ms,svg_ms,pdf_ms\n");
     for scene in &pages {
         let t = Instant::now();
         let g = (scene.draw)()?;
+        let draw_ms = t.elapsed().as_secs_f64() * 1e3;
+        let mut format_ms = Vec::new();
         for ext in FORMATS {
+            let t = Instant::now();
             g.save(dir.join(format!("{}.{ext}", scene.name)))
                 .map_err(|e| e.to_string())?;
+            format_ms.push(t.elapsed().as_secs_f64() * 1e3);
         }
-        let ms = t.elapsed().as_secs_f64() * 1e3;
+        let _ = writeln!(
+            timings,
+            "{},{},{draw_ms:.2},{:.2},{:.2},{:.2}",
+            scene.name, scene.layer, format_ms[0], format_ms[1], format_ms[2]
+        );
         println!(
-            "{:<12} {:>7.1} ms  ({})",
-            scene.name,
-            ms,
-            FORMATS.join(", ")
+            "{:<20} draw {:>7.1} ms  png {:>7.1} ms  svg {:>7.1} ms  pdf {:>7.1} ms",
+            scene.name, draw_ms, format_ms[0], format_ms[1], format_ms[2]
         );
         let size = |ext: &str| {
             std::fs::metadata(dir.join(format!("{}.{ext}", scene.name)))
@@ -107,19 +114,24 @@ pub fn render(dir: &Path) -> Result<(), String> {
         };
         let _ = writeln!(
             html,
-            "<tr><td><b>{0}</b> <small>({6})</small><br>{1}<br><small>{2:.1} ms for 3 formats</small></td>\
-             <td><img src=\"{0}.png\" alt=\"{0} png\"><br><small>{3}</small></td>\
-             <td><img src=\"{0}.svg\" alt=\"{0} svg\"><br><small>{4}</small></td>\
-             <td><a href=\"{0}.pdf\">{0}.pdf</a><br><small>{5}</small></td></tr>",
+            "<tr><td><b>{0}</b> <small>({6})</small><br>{1}<br><small>draw {2:.1} ms</small></td>\
+             <td><img src=\"{0}.png\" alt=\"{0} png\"><br><small>{3}, {7:.1} ms</small></td>\
+             <td><img src=\"{0}.svg\" alt=\"{0} svg\"><br><small>{4}, {8:.1} ms</small></td>\
+             <td><a href=\"{0}.pdf\">{0}.pdf</a><br><small>{5}, {9:.1} ms</small></td></tr>",
             scene.name,
             scene.title,
-            ms,
+            draw_ms,
             size("png"),
             size("svg"),
             size("pdf"),
-            scene.layer
+            scene.layer,
+            format_ms[0],
+            format_ms[1],
+            format_ms[2],
         );
     }
+    gks::driver::write_atomic(&dir.join("timings.csv"), timings.as_bytes())
+        .map_err(|e| e.to_string())?;
     let multi = multipage(dir)?;
     let links: Vec<String> = multi
         .iter()
