@@ -127,7 +127,11 @@ impl AxisSpec {
         if let Some(l) = self.tick_labels.iter().find(|l| !l.tick.is_finite()) {
             return bad(format!("label {:?} has a non-finite position", l.label));
         }
-        if let Some(l) = self.tick_labels.iter().find(|l| l.width.is_nan() || l.width < 0.0) {
+        if let Some(l) = self
+            .tick_labels
+            .iter()
+            .find(|l| l.width.is_nan() || l.width < 0.0)
+        {
             return bad(format!(
                 "label {:?} has width {}; use 0 (no limit) or a positive NDC width",
                 l.label, l.width

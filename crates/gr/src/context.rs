@@ -44,6 +44,8 @@ pub struct Gr {
     pub(crate) arrow_style: i32,
     /// `setarrowsize`.
     pub(crate) arrow_size: f64,
+    /// `setresamplemethod` (GR's code, reported by `inqresamplemethod`).
+    pub(crate) resample_method: u32,
 }
 
 /// What `savestate` keeps besides the kernel state.
@@ -104,6 +106,7 @@ impl Gr {
             space3d: Default::default(),
             arrow_style: 1,
             arrow_size: 1.0,
+            resample_method: 0,
         };
         gr.sync_kernel().expect("default transform is valid");
         gr.gks.selntran(WC).expect("transform 1 exists");
@@ -429,7 +432,7 @@ impl Gr {
         Ok(r?)
     }
 
-    fn rect_unit(
+    pub(crate) fn rect_unit(
         &self,
         func: &'static str,
         xmin: f64,

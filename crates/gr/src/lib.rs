@@ -20,6 +20,7 @@ pub mod math;
 mod polar;
 pub mod scale;
 pub mod scenes;
+pub mod shapes;
 pub mod space3d;
 pub mod ticks;
 mod tricontour;

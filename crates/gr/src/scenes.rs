@@ -34,6 +34,11 @@ pub const ALL: &[Scene] = &[
         draw: crate::axis_spec::drawaxes_scene,
     },
     Scene {
+        name: "shapes",
+        title: "Pie slices with fillarc/drawarc, a heart and a wave with drawpath Béziers",
+        draw: crate::shapes::shapes_scene,
+    },
+    Scene {
         name: "contour",
         title: "Contour lines with labels on a non-uniform grid",
         draw: contour,

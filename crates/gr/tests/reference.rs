@@ -91,6 +91,7 @@ scene_tests! {
     axes_linear => "axes-linear",
     axes_log => "axes-log",
     drawaxes => "drawaxes",
+    shapes => "shapes",
     contour => "contour",
     contourf => "contourf",
     heatmap => "heatmap",
