@@ -71,7 +71,8 @@ fn drawpath_fills_curved_shapes_and_stops_at_stop() {
 #[test]
 fn bad_paths_name_the_vertex_and_the_rule() {
     let mut gr = gr();
-    let cases: [(&[(f64, f64)], &[u8], &str); 5] = [
+    type Case<'a> = (&'a [(f64, f64)], &'a [u8], &'a str);
+    let cases: [Case; 5] = [
         (
             &[(0.0, 0.0)],
             &[PATH_MOVETO, PATH_LINETO],
