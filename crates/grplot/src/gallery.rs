@@ -43,6 +43,34 @@ fn pages() -> Vec<Page> {
             Ok(std::mem::take(g.gks_mut()))
         }),
     }));
+    v.push(Page {
+        name: "particles",
+        title: "Hard-disk gas (frame 150 of the movie): 400 disks, speed histogram vs Maxwell–Boltzmann",
+        layer: "demo",
+        draw: Box::new(|| {
+            let mut p = crate::demos::Particles::new(400, 0.008);
+            for _ in 0..150 * 4 {
+                p.step(0.0015);
+            }
+            let mut g = gr::Gr::new();
+            p.draw(&mut g, 150).map_err(|e| format!("particles: {e}"))?;
+            Ok(std::mem::take(g.gks_mut()))
+        }),
+    });
+    v.push(Page {
+        name: "spectrum",
+        title:
+            "Live spectrum of a speech recording (frame 80 of the movie; ALSA's Front_Center.wav)",
+        layer: "demo",
+        draw: Box::new(|| {
+            let (samples, rate) = crate::demos::read_wav(Path::new(crate::demos::SPEECH_WAV))
+                .map_err(|e| format!("{e} (Debian: apt install alsa-utils)"))?;
+            let s = crate::demos::Spectrum::new(samples, rate, 2048, 120);
+            let mut g = gr::Gr::new();
+            s.draw(&mut g, 80).map_err(|e| format!("spectrum: {e}"))?;
+            Ok(std::mem::take(g.gks_mut()))
+        }),
+    });
     v
 }
 

@@ -3,6 +3,7 @@
 //! Currently: `grplot gallery DIR` renders every example of the project as PNG, SVG and PDF
 //! plus an `index.html` that shows them side by side.
 
+mod demos;
 mod gallery;
 
 use std::path::PathBuf;
