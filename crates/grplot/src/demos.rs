@@ -68,11 +68,6 @@ impl Spectrum {
         }
     }
 
-    /// Number of frames.
-    pub fn frames(&self) -> usize {
-        self.frames
-    }
-
     /// First sample of frame `i`'s window.
     fn start(&self, i: usize) -> usize {
         let span = self.samples.len().saturating_sub(self.window);
@@ -291,6 +286,7 @@ impl Particles {
     }
 
     /// Total kinetic energy (mass 1 each): conserved by the collisions.
+    #[cfg(test)]
     pub fn energy(&self) -> f64 {
         self.vel
             .iter()
