@@ -272,16 +272,16 @@ impl Particles {
             return;
         }
         let k = approach / dist2;
-        for c in 0..2 {
-            self.vel[a][c] += k * d[c];
-            self.vel[b][c] -= k * d[c];
+        for (c, dc) in d.iter().enumerate() {
+            self.vel[a][c] += k * dc;
+            self.vel[b][c] -= k * dc;
         }
         // Separate the overlap symmetrically.
         let dist = dist2.sqrt();
         let push = 0.5 * (min - dist) / dist;
-        for c in 0..2 {
-            self.pos[a][c] -= push * d[c];
-            self.pos[b][c] += push * d[c];
+        for (c, dc) in d.iter().enumerate() {
+            self.pos[a][c] -= push * dc;
+            self.pos[b][c] += push * dc;
         }
     }
 
