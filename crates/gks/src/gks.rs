@@ -7,6 +7,7 @@ use crate::attributes::{FillIntStyle, LineType, MarkerType, TextHAlign, TextPath
 use crate::color::ColorTable;
 use crate::device::{Page, Rgba};
 use crate::display_list::Item;
+use crate::driver::movie::{self, MovieWriter};
 use crate::driver::{self, Format};
 use crate::error::{Error, Result};
 use crate::state::State;
@@ -19,7 +20,20 @@ mod primitives;
 struct Output {
     path: PathBuf,
     format: Format,
-    pages: Vec<Page>,
+    sink: Sink,
+}
+
+/// Where the pages of an output go.
+#[derive(Debug)]
+enum Sink {
+    /// Kept until `endprint` (image files, PDF, PS).
+    Pages(Vec<Page>),
+    /// Streamed as movie frames; the writer is created at the first frame (which fixes
+    /// the size). The first error is kept and reported by `endprint`.
+    Movie {
+        writer: Option<Box<MovieWriter>>,
+        error: Option<Error>,
+    },
 }
 
 /// A GKS kernel context: owns all state; independent contexts can be used from different
@@ -43,6 +57,7 @@ pub struct Gks {
     background: Option<Rgba>,
     items: Vec<Item>,
     output: Option<Output>,
+    movie_fps: f64,
 }
 
 impl Default for Gks {
@@ -105,6 +120,7 @@ impl Gks {
             background: Some(Rgba::WHITE),
             items: Vec::new(),
             output: None,
+            movie_fps: movie::default_fps(),
         }
     }
 
@@ -462,46 +478,137 @@ impl Gks {
     }
 
     /// `clearws`: finishes the current page (sending it to the open file output, if any and
-    /// if anything was drawn) and starts an empty one.
+    /// if anything was drawn) and starts an empty one. On a movie output (gif, apng, mp4,
+    /// webm, mov) the page becomes the next frame; a frame error (e.g. a changed workstation
+    /// size) is kept and returned by [`Gks::endprint`] — use [`Gks::try_clearws`] to see it
+    /// at once.
     pub fn clearws(&mut self) {
-        if !self.items.is_empty() {
-            let page = self.page();
-            if let Some(out) = &mut self.output {
-                out.pages.push(page);
-            }
-        }
-        self.items.clear();
+        let _ = self.try_clearws();
     }
 
-    /// `updatews`: flushes. File pages are written at [`Gks::endprint`]; a memory buffer is
-    /// read with [`Gks::render_rgba`].
+    /// [`Gks::clearws`] that returns a movie frame error at once (it is also kept for
+    /// [`Gks::endprint`], and later frames are ignored).
+    pub fn try_clearws(&mut self) -> Result<()> {
+        let result = if self.items.is_empty() {
+            Ok(())
+        } else {
+            self.emit_page()
+        };
+        self.items.clear();
+        result
+    }
+
+    /// Sends the current page to the output, if one is open.
+    fn emit_page(&mut self) -> Result<()> {
+        let Some(out) = &mut self.output else {
+            return Ok(());
+        };
+        let page = crate::lower::lower_page(&self.items, &self.ws, self.background);
+        match &mut out.sink {
+            Sink::Pages(pages) => {
+                pages.push(page);
+                Ok(())
+            }
+            Sink::Movie { writer, error } => {
+                if let Some(e) = error {
+                    return Err(Error::State(e.to_string()));
+                }
+                let r = push_movie_frame(&out.path, writer, &page, self.movie_fps);
+                if let Err(e) = &r {
+                    *error = Some(Error::State(e.to_string()));
+                    // Drop the writer now: removes its temporary file.
+                    *writer = None;
+                }
+                r
+            }
+        }
+    }
+
+    /// `updatews`: flushes. File pages are written at [`Gks::endprint`], movie frames at
+    /// [`Gks::clearws`]; a memory buffer is read with [`Gks::render_rgba`].
     pub fn updatews(&mut self) {}
 
+    /// Frame rate of movies started after this call, in frames per second
+    /// (`0 < fps <= 1000`; default 25, or the environment variable `GKS_FPS` like GR).
+    /// Changing it while a movie is being written affects the next movie.
+    pub fn set_movie_fps(&mut self, fps: f64) -> Result<()> {
+        movie::check_fps(fps)?;
+        self.movie_fps = fps;
+        Ok(())
+    }
+
+    /// The frame rate for movies (see [`Gks::set_movie_fps`]).
+    pub fn movie_fps(&self) -> f64 {
+        self.movie_fps
+    }
+
     /// `beginprint`: sends following pages to a file whose extension picks the driver
-    /// (png, jpg/jpeg, svg, pdf, ps, eps). Nothing is written until [`Gks::endprint`].
+    /// (png, jpg/jpeg, svg, pdf, ps, eps, gif, apng, mp4, webm, mov). Image and document
+    /// pages are written at [`Gks::endprint`]; on movie formats each non-empty page
+    /// finished by [`Gks::clearws`] is rendered and encoded as a frame right away (in a
+    /// background thread), at the frame rate of [`Gks::set_movie_fps`]. Fails at once on an
+    /// unknown extension, a missing directory, or (mp4/webm/mov) a missing `ffmpeg`.
+    /// A previous output that was not finished is discarded.
     pub fn beginprint(&mut self, path: impl AsRef<FsPath>) -> Result<()> {
         let path = path.as_ref().to_path_buf();
         let format = Format::from_path(&path)?;
         driver::check_writable(&path)?;
-        self.output = Some(Output {
-            path,
-            format,
-            pages: Vec::new(),
-        });
+        let sink = if format.is_movie() {
+            movie::check_movie_output(&path, format)?;
+            Sink::Movie {
+                writer: None,
+                error: None,
+            }
+        } else {
+            Sink::Pages(Vec::new())
+        };
+        self.output = Some(Output { path, format, sink });
         Ok(())
     }
 
     /// `endprint`: finishes the current page and writes all pages of the output atomically
     /// (PNG/JPEG/SVG: `name.ext`, `name-2.ext`, ...; PDF/PS: one multi-page file; EPS: one
-    /// page only). Returns the files written.
+    /// page only; movies: the current page, if not empty, is the last frame and the movie
+    /// file is completed). Returns the files written. After an error no file is left.
     pub fn endprint(&mut self) -> Result<Vec<PathBuf>> {
+        let Some(out) = self.output.as_ref() else {
+            return Err(Error::State("endprint without beginprint".into()));
+        };
+        if out.format.is_movie() {
+            let last = if self.items.is_empty() {
+                Ok(())
+            } else {
+                self.emit_page()
+            };
+            let Some(out) = self.output.take() else {
+                return Err(Error::State("endprint without beginprint".into()));
+            };
+            let Sink::Movie { writer, error } = out.sink else {
+                return Err(Error::State("movie output without a movie sink".into()));
+            };
+            if let Some(e) = error {
+                return Err(e);
+            }
+            last?;
+            return match writer {
+                Some(w) => w.finish().map(|p| vec![p]),
+                None => Err(Error::State(format!(
+                    "{}: no frame to write (draw something before clearws/endprint)",
+                    out.path.display()
+                ))),
+            };
+        }
         let Some(mut out) = self.output.take() else {
             return Err(Error::State("endprint without beginprint".into()));
         };
-        if !self.items.is_empty() || out.pages.is_empty() {
-            out.pages.push(self.page());
+        let Sink::Pages(mut pages) = out.sink else {
+            return Err(Error::State("page output without a page list".into()));
+        };
+        if !self.items.is_empty() || pages.is_empty() {
+            pages.push(self.page());
         }
-        driver::write_pages(&out.path, out.format, &out.pages)
+        out.sink = Sink::Pages(Vec::new());
+        driver::write_pages(&out.path, out.format, &pages)
     }
 
     /// Renders the current page to a file in one call (`beginprint` + `endprint` without
@@ -511,4 +618,25 @@ impl Gks {
         let format = Format::from_path(path)?;
         driver::write_pages(path, format, &[self.page()])
     }
+}
+
+/// Renders `page` into the movie's next frame buffer, starting the movie at the first frame.
+fn push_movie_frame(
+    path: &FsPath,
+    writer: &mut Option<Box<MovieWriter>>,
+    page: &Page,
+    fps: f64,
+) -> Result<()> {
+    let w = match writer {
+        Some(w) => w,
+        None => writer.insert(Box::new(MovieWriter::create(
+            path,
+            page.width as u32,
+            page.height as u32,
+            fps,
+        )?)),
+    };
+    let number = w.frame_count() + 1;
+    driver::check_frame_size(path, number, w.size(), page)?;
+    w.push_frame_with(|buf| driver::raster::render_into(page, buf))
 }

@@ -8,8 +8,11 @@
 //! | `pdf` | [`pdf`], subset-embedded fonts, selectable text | one multi-page file |
 //! | `ps` | [`ps`], glyphs as paths | one multi-page file |
 //! | `eps` | [`ps`], encapsulated | exactly one page |
+//! | `gif`, `apng` | [`movie`] (gif / png crates) | one frame per page |
+//! | `mp4`, `webm`, `mov` | [`movie`] (the `ffmpeg` program) | one frame per page |
 
 pub mod encode;
+pub mod movie;
 pub mod pdf;
 pub mod ps;
 pub mod raster;
@@ -38,6 +41,16 @@ pub enum Format {
     Ps,
     /// Encapsulated PostScript.
     Eps,
+    /// Animated GIF (one frame per page).
+    Gif,
+    /// Animated PNG (one frame per page).
+    Apng,
+    /// MPEG-4 video, H.264 (through ffmpeg).
+    Mp4,
+    /// WebM video, VP9 (through ffmpeg).
+    Webm,
+    /// QuickTime movie, H.264 (through ffmpeg).
+    Mov,
 }
 
 impl Format {
@@ -55,6 +68,11 @@ impl Format {
             "pdf" => Format::Pdf,
             "ps" => Format::Ps,
             "eps" => Format::Eps,
+            "gif" => Format::Gif,
+            "apng" => Format::Apng,
+            "mp4" => Format::Mp4,
+            "webm" => Format::Webm,
+            "mov" => Format::Mov,
             _ => {
                 return Err(Error::UnknownFormat {
                     path: path.to_path_buf(),
@@ -66,7 +84,15 @@ impl Format {
 
     /// True for formats that hold all pages in one file.
     pub fn is_multipage(self) -> bool {
-        matches!(self, Format::Pdf | Format::Ps)
+        matches!(self, Format::Pdf | Format::Ps) || self.is_movie()
+    }
+
+    /// True for the animation formats (gif, apng, mp4, webm, mov): pages become frames.
+    pub fn is_movie(self) -> bool {
+        matches!(
+            self,
+            Format::Gif | Format::Apng | Format::Mp4 | Format::Webm | Format::Mov
+        )
     }
 }
 
@@ -151,6 +177,9 @@ pub fn write_pages(path: &Path, format: Format, pages: &[Page]) -> Result<Vec<Pa
             path.display()
         )));
     }
+    if format.is_movie() {
+        return write_movie(path, pages, movie::default_fps()).map(|p| vec![p]);
+    }
     // Encode everything first, so that an encoding error leaves no files at all.
     let files: Vec<(PathBuf, Vec<u8>)> = match format {
         Format::Pdf => vec![(
@@ -173,6 +202,9 @@ pub fn write_pages(path: &Path, format: Format, pages: &[Page]) -> Result<Vec<Pa
                 ps::write_ps(pages, true).map_err(encode_err)?,
             )]
         }
+        Format::Gif | Format::Apng | Format::Mp4 | Format::Webm | Format::Mov => {
+            unreachable!("movies are written by write_movie")
+        }
         Format::Png | Format::Jpeg | Format::Svg => {
             let mut v = Vec::with_capacity(pages.len());
             for (i, page) in pages.iter().enumerate() {
@@ -192,6 +224,42 @@ pub fn write_pages(path: &Path, format: Format, pages: &[Page]) -> Result<Vec<Pa
         written.push(p);
     }
     Ok(written)
+}
+
+/// Writes pages as the frames of a movie (format by extension) at `fps` frames per second;
+/// every page must have the size of the first.
+pub fn write_movie(path: &Path, pages: &[Page], fps: f64) -> Result<PathBuf> {
+    let first = pages
+        .first()
+        .ok_or_else(|| Error::State(format!("{}: no frame to write", path.display())))?;
+    let (w, h) = (first.width as u32, first.height as u32);
+    let mut movie = movie::MovieWriter::create(path, w, h, fps)?;
+    for (i, page) in pages.iter().enumerate() {
+        check_frame_size(path, i + 1, (w, h), page)?;
+        movie.push_frame_with(|buf| raster::render_into(page, buf))?;
+    }
+    movie.finish()
+}
+
+/// Checks that frame `number` (1-based) has the movie's size.
+pub(crate) fn check_frame_size(
+    path: &Path,
+    number: usize,
+    size: (u32, u32),
+    page: &Page,
+) -> Result<()> {
+    let (w, h) = (page.width as u32, page.height as u32);
+    if (w, h) != size {
+        return Err(Error::Encode {
+            path: path.to_path_buf(),
+            msg: format!(
+                "frame {number} is {w}×{h} px but the movie is {}×{} px: all frames need the \
+                 workstation size of the first",
+                size.0, size.1
+            ),
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
