@@ -99,14 +99,25 @@ impl<T: Voxel> Field<'_, T> {
     fn slice_vertices(&self, z: usize, f: &[u8], ids: &mut [u32], out: &mut Slab) {
         let [nx, ny, _] = self.n;
         for y in 0..ny {
-            for x in 0..nx {
-                let p = x + nx * y;
+            let row = nx * y;
+            let mut x = 0;
+            while x < nx {
+                let p = row + x;
+                // Eight points at once: skip them when no x or y edge starting there crosses.
+                if x + 9 <= nx && y + 1 < ny {
+                    let a = word(f, p);
+                    if a == word(f, p + 1) && a == word(f, p + nx) {
+                        x += 8;
+                        continue;
+                    }
+                }
                 if x + 1 < nx && f[p] != f[p + 1] {
                     ids[2 * p] = self.vertex([x, y, z], 0, out);
                 }
                 if y + 1 < ny && f[p] != f[p + nx] {
                     ids[2 * p + 1] = self.vertex([x, y, z], 1, out);
                 }
+                x += 1;
             }
         }
     }
@@ -125,6 +136,8 @@ impl<T: Voxel> Field<'_, T> {
         let (mut fb, mut ft) = (vec![0u8; m], vec![0u8; m]);
         let (mut ib, mut it) = (vec![u32::MAX; 2 * m], vec![u32::MAX; 2 * m]);
         let mut iz = vec![u32::MAX; m];
+        // Per point of the layer: bit 0 = bottom corner high, bit 4 = top corner high.
+        let mut c = vec![0u8; m];
         self.flags(k0, &mut fb);
         self.slice_vertices(k0, &fb, &mut ib, &mut out);
         if !first {
@@ -135,28 +148,43 @@ impl<T: Voxel> Field<'_, T> {
             self.flags(k + 1, &mut ft);
             out.top_start = out.vertices.len() as u32;
             self.slice_vertices(k + 1, &ft, &mut it, &mut out);
+            for ((c, &b), &t) in c.iter_mut().zip(&fb).zip(&ft) {
+                *c = b | (t << 4);
+            }
             for y in 0..ny {
-                for x in 0..nx {
+                let mut x = 0;
+                while x < nx {
                     let p = x + nx * y;
+                    if x + 8 <= nx && word(&fb, p) == word(&ft, p) {
+                        x += 8;
+                        continue;
+                    }
                     if fb[p] != ft[p] {
                         iz[p] = self.vertex([x, y, k], 2, &mut out);
                     }
+                    x += 1;
                 }
             }
             for y in 0..ny - 1 {
                 let r0 = nx * y;
                 let r1 = r0 + nx;
-                for x in 0..nx - 1 {
+                let mut x = 0;
+                while x < nx - 1 {
                     let p = r0 + x;
                     let q = r1 + x;
-                    let case = fb[p]
-                        | fb[p + 1] << 1
-                        | fb[q] << 2
-                        | fb[q + 1] << 3
-                        | ft[p] << 4
-                        | ft[p + 1] << 5
-                        | ft[q] << 6
-                        | ft[q + 1] << 7;
+                    if x + 9 <= nx {
+                        // Cases of eight cubes at once (each byte stays below 0x100).
+                        let w = word(&c, p)
+                            | word(&c, p + 1) << 1
+                            | word(&c, q) << 2
+                            | word(&c, q + 1) << 3;
+                        if w == 0 || w == u64::MAX {
+                            x += 8;
+                            continue;
+                        }
+                    }
+                    let case = c[p] | c[p + 1] << 1 | c[q] << 2 | c[q + 1] << 3;
+                    x += 1;
                     if case == 0 || case == 255 {
                         continue;
                     }
@@ -207,6 +235,14 @@ impl<T: Voxel> Field<'_, T> {
             .collect();
         merge(slabs)
     }
+}
+
+/// Eight flag bytes from `p` as one word.
+#[inline(always)]
+fn word(f: &[u8], p: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&f[p..p + 8]);
+    u64::from_le_bytes(b)
 }
 
 /// Joins slabs: each slab's bottom-slice vertices are the previous slab's top-slice ones.
