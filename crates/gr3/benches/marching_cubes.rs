@@ -1,6 +1,8 @@
 //! Marching cubes on the synthetic head phantom (nested smooth ellipsoids) at 128³ and 256³,
 //! the same volume `bench/marching_cubes.py` gives scikit-image.
 
+#![allow(missing_docs)] // criterion_main! generates an undocumented `main`
+
 #[path = "../examples/common/phantom.rs"]
 mod phantom;
 
