@@ -60,6 +60,17 @@ fn grplot_format_blank_title_line_and_gr_label_quirks() {
 }
 
 #[test]
+fn numeric_axis_row_above_a_matrix_is_a_title_row() {
+    let t = read_str("bins.dat", "0.5\t1.5\t2.5\n10\t1\t2\t3\n20\t4\t5\t6\n").unwrap();
+    assert_eq!(t.names, ["", "0.5", "1.5", "2.5"]);
+    assert_eq!(t.columns[0], [10.0, 20.0]);
+    assert_eq!(t.columns[3], [3.0, 6.0]);
+    // One field *more* is still a ragged row.
+    let e = read_str("r.dat", "1\t2\t3\n4\t5\n").unwrap_err();
+    assert!(matches!(e.kind, DataErrorKind::Ragged { .. }));
+}
+
+#[test]
 fn csv_with_header_quotes_and_empty_cells() {
     let t = data::read_path(committed("weather.csv")).unwrap();
     assert_eq!(t.names, ["time", "temperature", "pressure"]);

@@ -10,6 +10,10 @@
 //!   A blank line between rows starts a new block.
 //! - **CSV / TSV / semicolon-separated** files, with or without a header row. The header is
 //!   detected: if any cell of the first row is not a number, that row holds the column titles.
+//!   A first row of strictly monotonic numbers with exactly one field less than the (at least
+//!   two) rows below it is also a title row: axis values above a matrix whose first column
+//!   holds the other axis, as in grplot's `use_bins` files; its titles get an empty first
+//!   entry.
 //!   Double-quoted fields (`"a, b"`, `""` for a quote) are understood.
 //! - **Whitespace-separated** columns (any run of spaces and tabs separates).
 //! - **NumPy `.npy`** files (format versions 1, 2 and 3): little or big endian `f8`, `f4`,

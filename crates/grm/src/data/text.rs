@@ -106,6 +106,12 @@ fn is_number(s: &str) -> bool {
     s.parse::<f64>().is_ok()
 }
 
+/// All fields are numbers, strictly increasing or strictly decreasing (axis values).
+fn monotonic(fields: &[String]) -> bool {
+    let v: Option<Vec<f64>> = fields.iter().map(|f| f.parse().ok()).collect();
+    v.is_some_and(|v| v.windows(2).all(|w| w[0] < w[1]) || v.windows(2).all(|w| w[0] > w[1]))
+}
+
 /// Picks the delimiter that splits the sample lines into one common field count > 1.
 fn detect(sample: &[&str]) -> Delimiter {
     for d in [Delimiter::Tab, Delimiter::Comma, Delimiter::Semicolon] {
@@ -176,7 +182,18 @@ pub(super) fn parse(
     // Header row: the first content line when any of its cells is not a number.
     let (header_line, header_text) = content[0];
     let first_fields = split(header_text, delim);
-    let has_header = first_fields.iter().any(|f| !f.is_empty() && !is_number(f));
+    // A numeric first row with one field less than the next row is a row of axis values above
+    // a matrix whose first column holds the other axis (grplot's `use_bins` files); it is
+    // kept as titles with an empty first title.
+    let axis_row = content.len() > 2
+        && split(content[1].1, delim).len() == first_fields.len() + 1
+        && monotonic(&first_fields);
+    let has_header = axis_row || first_fields.iter().any(|f| !f.is_empty() && !is_number(f));
+    let first_fields = if axis_row {
+        std::iter::once(String::new()).chain(first_fields).collect()
+    } else {
+        first_fields
+    };
     let mut names = if has_header { first_fields } else { Vec::new() };
 
     let mut columns: Vec<Vec<f64>> = Vec::new();
