@@ -102,6 +102,90 @@ fn multipage(dir: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
+/// One gallery movie: how many frames and how to draw frame `i` (after the setup).
+struct Movie {
+    name: &'static str,
+    title: &'static str,
+    frames: usize,
+    draw: Box<dyn FnMut(&mut gr::Gr, usize) -> Result<(), String>>,
+}
+
+/// The demos rendered as movies.
+fn movies() -> Result<Vec<Movie>, String> {
+    let mut particles = crate::demos::Particles::new(400, 0.008);
+    let (samples, rate) = crate::demos::read_wav(Path::new(crate::demos::SPEECH_WAV))
+        .map_err(|e| format!("{e} (Debian: apt install alsa-utils)"))?;
+    let spectrum = crate::demos::Spectrum::new(samples, rate, 2048, 120);
+    Ok(vec![
+        Movie {
+            name: "particles-movie",
+            title: "Hard-disk gas expanding into a box (200 frames, 4 collision steps per frame)",
+            frames: 200,
+            draw: Box::new(move |g, i| {
+                if i > 0 {
+                    for _ in 0..4 {
+                        particles.step(0.0015);
+                    }
+                }
+                particles.draw(g, i).map_err(|e| e.to_string())
+            }),
+        },
+        Movie {
+            name: "spectrum-movie",
+            title: "Live spectrum of a 1.4 s speech recording (120 frames)",
+            frames: 120,
+            draw: Box::new(move |g, i| spectrum.draw(g, i).map_err(|e| e.to_string())),
+        },
+    ])
+}
+
+/// Renders every movie as MP4 (ffmpeg) and GIF; returns HTML rows.
+fn render_movies(dir: &Path) -> Result<String, String> {
+    let mut html = String::from("<h2>Movies</h2>\n<table>\n");
+    for ext in ["mp4", "gif"] {
+        for mut m in movies()? {
+            let path = dir.join(format!("{}.{ext}", m.name));
+            let t = Instant::now();
+            let mut g = gr::Gr::new();
+            g.gks_mut().set_movie_fps(25.0).map_err(|e| e.to_string())?;
+            g.beginprint(&path).map_err(|e| e.to_string())?;
+            for i in 0..m.frames {
+                (m.draw)(&mut g, i).map_err(|e| format!("{} frame {i}: {e}", m.name))?;
+                g.clearws();
+            }
+            g.endprint().map_err(|e| e.to_string())?;
+            let secs = t.elapsed().as_secs_f64();
+            let fps = m.frames as f64 / secs;
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "{:<20} {ext}: {} frames in {:.2} s ({fps:.0} frames/s), {:.0} kB",
+                m.name,
+                m.frames,
+                secs,
+                size as f64 / 1e3
+            );
+            let media = if ext == "mp4" {
+                format!(
+                    "<video src=\"{}.mp4\" controls loop muted width=\"480\"></video>",
+                    m.name
+                )
+            } else {
+                format!("<img src=\"{}.gif\" alt=\"{} gif\">", m.name, m.name)
+            };
+            let _ = writeln!(
+                html,
+                "<tr><td><b>{}.{ext}</b><br>{}<br><small>{} frames, {fps:.0} frames/s rendered and encoded, {:.0} kB</small></td><td>{media}</td></tr>",
+                m.name,
+                m.title,
+                m.frames,
+                size as f64 / 1e3
+            );
+        }
+    }
+    html.push_str("</table>\n");
+    Ok(html)
+}
+
 /// Renders the gallery into `dir`.
 pub fn render(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -160,6 +244,9 @@ pub fn render(dir: &Path) -> Result<(), String> {
     }
     gks::driver::write_atomic(&dir.join("timings.csv"), timings.as_bytes())
         .map_err(|e| e.to_string())?;
+    html.push_str("</table>\n");
+    html.push_str(&render_movies(dir)?);
+    html.push_str("<table>\n");
     let multi = multipage(dir)?;
     let links: Vec<String> = multi
         .iter()
