@@ -44,6 +44,19 @@ fn pages() -> Vec<Page> {
         }),
     }));
     v.push(Page {
+        name: "isosurface",
+        title:
+            "GR3: marching cubes on a 128³ MRI-like head phantom, skin translucent over the brain",
+        layer: "gr3",
+        draw: Box::new(crate::gr3_pages::isosurface_page),
+    });
+    v.push(Page {
+        name: "gr3-surface",
+        title: "GR3 inside GR: a lit, z-buffered peaks surface under GR's 3D axes",
+        layer: "gr3",
+        draw: Box::new(crate::gr3_pages::gr3_surface_page),
+    });
+    v.push(Page {
         name: "particles",
         title: "Hard-disk gas (frame 150 of the movie): 400 disks, speed histogram vs Maxwell–Boltzmann",
         layer: "demo",
@@ -102,12 +115,15 @@ fn multipage(dir: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
+/// Draws frame `i` of a movie.
+type FrameFn = Box<dyn FnMut(&mut gr::Gr, usize) -> Result<(), String>>;
+
 /// One gallery movie: how many frames and how to draw frame `i` (after the setup).
 struct Movie {
     name: &'static str,
     title: &'static str,
     frames: usize,
-    draw: Box<dyn FnMut(&mut gr::Gr, usize) -> Result<(), String>>,
+    draw: FrameFn,
 }
 
 /// The demos rendered as movies.
@@ -246,6 +262,21 @@ pub fn render(dir: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     html.push_str("</table>\n");
     html.push_str(&render_movies(dir)?);
+    let exported = crate::gr3_pages::exports(dir)?;
+    let _ = writeln!(
+        html,
+        "<h2>GR3 exports of the head scene</h2>\n<p>{}</p><p><img src=\"head-gr3.png\" width=\"360\"> {}</p>",
+        exported
+            .iter()
+            .map(|f| format!("<a href=\"{f}\">{f}</a>"))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        if exported.iter().any(|f| f == "head-povray.png") {
+            "<img src=\"head-povray.png\" width=\"360\"> (left: our renderer, right: POV-Ray on head.pov)"
+        } else {
+            ""
+        }
+    );
     html.push_str("<table>\n");
     let multi = multipage(dir)?;
     let links: Vec<String> = multi

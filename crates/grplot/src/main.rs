@@ -7,6 +7,7 @@
 
 mod demos;
 mod gallery;
+mod gr3_pages;
 
 use std::process::ExitCode;
 
