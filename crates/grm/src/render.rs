@@ -346,7 +346,13 @@ pub(crate) fn scale_bits(plot: &Plot) -> i32 {
 pub(crate) fn extents(plot: &Plot, path: &str) -> Result<(Extent, Option<Extent>)> {
     let (mut main, mut twin): (Option<Extent>, Option<Extent>) = (None, None);
     for (i, s) in plot.series.iter().enumerate() {
-        let e = kinds::extent(plot.series_kind(i), plot, s, &format!("{path}.series[{i}]"))?;
+        let e = kinds::extent(
+            plot.series_kind(i),
+            plot,
+            s,
+            i,
+            &format!("{path}.series[{i}]"),
+        )?;
         let slot = if s.twin_y { &mut twin } else { &mut main };
         *slot = Some(slot.map_or(e, |m| m.union(e)));
     }
@@ -400,7 +406,7 @@ fn draw_cartesian(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Resul
         z,
         axes: true,
     };
-    let f = layout_2d(gr, &spec)?;
+    let mut f = layout_2d(gr, &spec)?;
     set_colormap(gr, plot, path)?;
     gr.setcharheight(f.ch)?;
     gr.setviewport(f.vp[0], f.vp[1], f.vp[2], f.vp[3])?;
@@ -427,10 +433,17 @@ fn draw_cartesian(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Resul
             window: [xw[0], xw[1], yw[0], yw[1]],
             z,
             ch: f.ch,
+            z_out: None,
         };
         let r = kinds::draw(plot.series_kind(i), &mut ctx, s, i, &sp);
+        let z_out = ctx.z_out;
         gr.restorestate()?;
         r?;
+        if let (Some(zo), Some(cb)) = (z_out, f.colorbar.as_mut()) {
+            if plot.z_lim.is_none() {
+                cb.1 = zo;
+            }
+        }
     }
     draw_axes_2d(gr, plot, &f, xw, yw)?;
     draw_labels_2d(gr, plot, &f)?;

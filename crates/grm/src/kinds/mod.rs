@@ -8,9 +8,18 @@ use gr::Gr;
 use crate::error::{invalid, Error, Result};
 use crate::plot::{Plot, Series};
 
+mod barplot;
 mod check;
+mod contour;
+mod grid;
+mod heatmap;
+mod histogram;
 mod line;
+mod quiver;
 mod scatter;
+mod scattered;
+mod stairs;
+mod stem;
 
 pub(crate) use check::*;
 
@@ -168,6 +177,7 @@ impl Kind {
                 | Surface
                 | Trisurface
                 | PolarHeatmap
+                | Quiver
         )
     }
 
@@ -224,14 +234,32 @@ pub(crate) struct Ctx<'a> {
     pub z: Option<[f64; 2]>,
     /// Character height of the plot.
     pub ch: f64,
+    /// A colour range found while drawing (hexbin counts), for the colour bar.
+    pub z_out: Option<[f64; 2]>,
 }
 
 /// Checks a series and returns its ranges. `path` names the series (`subplots[0].series[1]`).
-pub(crate) fn extent(kind: Kind, plot: &Plot, s: &Series, path: &str) -> Result<Extent> {
+pub(crate) fn extent(
+    kind: Kind,
+    plot: &Plot,
+    s: &Series,
+    index: usize,
+    path: &str,
+) -> Result<Extent> {
     use Kind::*;
     match kind {
         Line => line::extent(plot, s, path),
         Scatter => scatter::extent(plot, s, path),
+        Stairs => stairs::extent(plot, s, path),
+        Stem => stem::extent(plot, s, path),
+        Barplot => barplot::extent(plot, s, index, path),
+        Histogram => histogram::extent(plot, s, path),
+        Heatmap | NonuniformHeatmap => heatmap::extent(plot, s, path),
+        Contour | Contourf => contour::extent(plot, s, path),
+        Tricontour => scattered::tricontour_extent(plot, s, path),
+        Hexbin => scattered::hexbin_extent(plot, s, path),
+        Shade => scattered::shade_extent(plot, s, path),
+        Quiver => quiver::extent(plot, s, path),
         Isosurface | Volume => Err(Error::NotSupported {
             path: format!("{path}.kind"),
             kind: kind.name(),
@@ -249,6 +277,17 @@ pub(crate) fn draw(kind: Kind, ctx: &mut Ctx, s: &Series, index: usize, path: &s
     match kind {
         Line => line::draw(ctx, s, index, path),
         Scatter => scatter::draw(ctx, s, index, path),
+        Stairs => stairs::draw(ctx, s, index, path),
+        Stem => stem::draw(ctx, s, index, path),
+        Barplot => barplot::draw(ctx, s, index, path),
+        Histogram => histogram::draw(ctx, s, index, path),
+        Heatmap | NonuniformHeatmap => heatmap::draw(ctx, s, index, path),
+        Contour => contour::draw(ctx, s, index, path),
+        Contourf => contour::draw_filled(ctx, s, index, path),
+        Tricontour => scattered::tricontour_draw(ctx, s, index, path),
+        Hexbin => scattered::hexbin_draw(ctx, s, index, path),
+        Shade => scattered::shade_draw(ctx, s, index, path),
+        Quiver => quiver::draw(ctx, s, index, path),
         _ => Err(invalid(
             format!("{path}.kind"),
             format!("kind {:?} is not implemented yet", kind.name()),
