@@ -1,0 +1,130 @@
+//! Layout: every text of a figure lies inside the page and no two texts overlap, measured
+//! from the drawn display list with the kernel's text metrics (what `inqtext` reports).
+
+mod common;
+
+use common::{linspace, overlap, text_boxes};
+use grm::{Figure, Kind, Location, Series};
+
+fn check_layout(name: &str, fig: &Figure) {
+    let gr = fig.render_gr().unwrap_or_else(|e| panic!("{name}: {e}"));
+    let (w, h) = (fig.width, fig.height);
+    let (pw, ph) = if w >= h { (1.0, h / w) } else { (w / h, 1.0) };
+    let boxes = text_boxes(&gr);
+    assert!(!boxes.is_empty(), "{name}: no text drawn");
+    for (t, b) in &boxes {
+        assert!(
+            b[0] >= 0.0 && b[1] <= pw && b[2] >= 0.0 && b[3] <= ph,
+            "{name}: text {t:?} at {b:?} leaves the page {pw}×{ph}"
+        );
+    }
+    for i in 0..boxes.len() {
+        for j in i + 1..boxes.len() {
+            assert!(
+                !overlap(&boxes[i].1, &boxes[j].1, 1e-4),
+                "{name}: texts {:?} {:?} and {:?} {:?} overlap",
+                boxes[i].0,
+                boxes[i].1,
+                boxes[j].0,
+                boxes[j].1
+            );
+        }
+    }
+}
+
+#[test]
+fn examples_have_no_clipped_or_overlapping_text() {
+    for (name, fig) in grm::examples() {
+        check_layout(name, &fig);
+    }
+}
+
+#[test]
+fn long_tick_labels_and_labels_fit() {
+    let x = linspace(1e6, 9.87654e6, 50);
+    let y: Vec<f64> = x.iter().map(|v| -v * 123.456).collect();
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.title = Some("A rather long title with math $\\int_0^1 f(x)\\,dx$".into());
+    p.x_label = Some("distance from the origin in metres".into());
+    p.y_label = Some("a very negative quantity".into());
+    p.add(Series::xy(x, y).label("data"));
+    check_layout("long labels", &fig);
+}
+
+#[test]
+fn subplots_grid_and_small_pages_fit() {
+    for (w, h) in [(600.0, 450.0), (300.0, 400.0), (400.0, 200.0)] {
+        let mut fig = Figure::new().with_size_px(w, h).unwrap();
+        for i in 1..=4 {
+            let p = fig.subplot(2, 2, i);
+            p.kind = if i % 2 == 0 {
+                Kind::Scatter
+            } else {
+                Kind::Line
+            };
+            p.title = Some(format!("plot {i}"));
+            p.x_label = Some("x".into());
+            p.y_label = Some("y".into());
+            let x = linspace(0.0, 100.0 * i as f64, 30);
+            let y: Vec<f64> = x.iter().map(|v| (v / 10.0).sin() * 1000.0).collect();
+            p.add(Series::xy(x, y).label("s"));
+            p.location = Location::Best;
+        }
+        check_layout(&format!("2×2 at {w}×{h}"), &fig);
+    }
+}
+
+#[test]
+fn log_axes_twin_axis_and_colorbar_fit() {
+    let x = linspace(0.0, 4.0, 40)
+        .iter()
+        .map(|e| 10f64.powf(*e))
+        .collect::<Vec<_>>();
+    let y: Vec<f64> = x.iter().map(|v| v * v).collect();
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::Scatter;
+    p.x_log = true;
+    p.y_log = true;
+    p.x_label = Some("frequency".into());
+    p.y_label = Some("power".into());
+    p.z_label = Some("phase".into());
+    p.title = Some("log–log".into());
+    let c = linspace(-3.0, 3.0, 40);
+    p.add(Series::xy(x, y).c(c));
+    check_layout("log", &fig);
+
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    let t = linspace(0.0, 24.0, 49);
+    p.add(
+        Series::xy(
+            t.clone(),
+            t.iter().map(|h| 15.0 + 8.0 * (h / 4.0).sin()).collect(),
+        )
+        .label("temperature"),
+    );
+    p.add_twin(
+        Series::xy(
+            t.clone(),
+            t.iter().map(|h| 1000.0 + 20.0 * (h / 6.0).cos()).collect(),
+        )
+        .spec("r--")
+        .label("pressure"),
+    );
+    p.y_label = Some("temperature in °C".into());
+    p.twin_y_label = Some("pressure in hPa".into());
+    p.x_label = Some("hour".into());
+    check_layout("twin", &fig);
+}
+
+#[test]
+fn tick_labels_do_not_crowd_on_narrow_axes() {
+    // A narrow plot with long numbers: the layout must thin the ticks.
+    let mut fig = Figure::new().with_size_px(220.0, 300.0).unwrap();
+    let x = linspace(123456.0, 987654.0, 20);
+    let y = linspace(0.0, 1.0, 20);
+    fig.plot().add(Series::xy(x, y));
+    check_layout("narrow", &fig);
+}
