@@ -16,6 +16,7 @@
 //! # Ok::<(), grm::Error>(())
 //! ```
 
+mod animation;
 pub mod data;
 mod error;
 mod examples;
