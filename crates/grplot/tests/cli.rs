@@ -290,3 +290,25 @@ fn version_and_gallery_help_still_work() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("Render every example as PNG, SVG and PDF into DIR"));
 }
+
+/// A file in the layout of GR's own `lib/grm/grplot/data/covid19.csv` (made-up numbers):
+/// `# key : value` headers (with GR's `0.0, 4 + 1.0` that strtod reads as 4), a title row with
+/// a double tab, NAN cells, and GR's example `columns:1:3,5`.
+#[test]
+fn gr_grplot_format_example() {
+    let v = spec_of(&grplot(&[
+        &data("gr_format_excerpt.csv"),
+        "columns:1:3,5",
+        "--print-spec",
+    ]));
+    let sp = &v["subplots"][0];
+    assert_eq!(sp["title"], "Confirmed infections");
+    assert_eq!(sp["x_lim"], json!([0, 4]));
+    assert_eq!(sp["y_log"], true);
+    assert_eq!(sp["location"], 4);
+    let s = sp["series"].as_array().unwrap();
+    let labels: Vec<&str> = s.iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Austria", "Belgium", "Netherlands", "Italy"]);
+    assert_eq!(s[0]["y"], json!([null, null, 1.0, 3.0]));
+    assert_eq!(s[3]["x"], json!([0.0, 1.0, 2.0, 3.0]));
+}
