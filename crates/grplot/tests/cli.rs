@@ -125,6 +125,11 @@ fn json_spec_input_with_overrides() {
     assert_eq!(v["size"], json!([300, 200]));
     assert_eq!(v["subplots"][0]["title"], "Over");
     assert_eq!(v["subplots"][0]["series"][0]["spec"], "b-");
+    let o = grplot_stdin(
+        &["-", "kind:scatter", "--print-spec"],
+        b"  {\"subplots\": [{\"kind\": \"line\", \"series\": []}]}",
+    );
+    assert_eq!(spec_of(&o)["subplots"][0]["kind"], "scatter");
     let o = grplot(&[&p, "columns:1", "--print-spec"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(

@@ -88,6 +88,7 @@ fn columns_select_like_grplot_zero_based() {
     assert_eq!(labels, ["c1", "c2", "c3", "c5"]);
     let v = spec(&t, &["columns:4:"]);
     assert_eq!(series(&v).len(), 2);
+    assert!(input_err(&t, &["columns:9:"]).starts_with("columns: column 9 does not exist"));
     let m = input_err(&t, &["columns:2,7"]);
     assert_eq!(
         m,
@@ -392,4 +393,18 @@ fn quiver_and_volume_use_blank_line_blocks() {
         input_err(&t, &["kind:quiver"]),
         "kind:quiver needs two matrices (u, then v) separated by blank lines; the file has 1"
     );
+}
+
+#[test]
+fn empty_or_ragged_tables_are_errors_not_panics() {
+    let msg = "the table is empty or its columns differ in length; every column needs the same number of values";
+    for kind in ["line", "pie", "heatmap", "quiver", "barplot", "scatter3"] {
+        let k = format!("kind:{kind}");
+        assert_eq!(input_err(&table(vec![], &[]), &[&k]), msg);
+        assert_eq!(input_err(&table(vec![vec![]], &[]), &[&k]), msg);
+        assert_eq!(
+            input_err(&table(vec![vec![1.0, 2.0], vec![1.0]], &[]), &[&k]),
+            msg
+        );
+    }
 }
