@@ -320,7 +320,7 @@ fn unreadable_path_and_binary_text() {
     let p = write(&dir, "bin.dat", b"1 2\n\xff\xfe\n");
     let m = data::read_path(&p).unwrap_err().to_string();
     assert!(
-        m.ends_with("bin.dat: line 2: the text is not valid UTF-8"),
+        m.ends_with("bin.dat: line 2: the text is not valid UTF-8; save the file as UTF-8"),
         "{m}"
     );
 }
