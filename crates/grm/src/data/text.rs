@@ -307,6 +307,15 @@ fn fit_names(header: &str, names: &[String], ncols: usize) -> Option<Vec<String>
     if non_empty.len() == ncols {
         return Some(non_empty);
     }
+    if ncols == 1 {
+        // One column: the whole line is its title (it may contain spaces).
+        let t = header.trim();
+        let t = t
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or(t);
+        return Some(vec![t.to_string()]);
+    }
     let ws = split(header, Delimiter::Whitespace);
     (ws.len() == ncols).then_some(ws)
 }
