@@ -56,6 +56,9 @@ pub enum Command {
     Gallery {
         /// Output directory (created if missing).
         dir: PathBuf,
+        /// Print help.
+        #[arg(short = 'h', long = "help", action = clap::ArgAction::Help)]
+        help: Option<bool>,
     },
     /// List the kinds and keys, or the data and keys of one KIND.
     Help {
@@ -87,7 +90,7 @@ where
     let result = match (&cli.command, &cli.help) {
         (Some(Command::Help { kind }), _) => help(kind.as_deref()),
         (None, Some(kind)) => help(Some(kind.as_str()).filter(|k| !k.is_empty())),
-        (Some(Command::Gallery { dir }), _) => gallery(dir).map_err(CliError::Render),
+        (Some(Command::Gallery { dir, .. }), _) => gallery(dir).map_err(CliError::Render),
         (None, None) => plot(&cli),
     };
     match result {

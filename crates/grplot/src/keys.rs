@@ -70,21 +70,10 @@ macro_rules! k {
 use Type::*;
 
 /// Every key grplot understands.
+#[rustfmt::skip]
 pub const KEYS: &[Key] = &[
-    k!(
-        "kind",
-        [],
-        Str,
-        Subplot,
-        "plot kind (default line); see the kinds table"
-    ),
-    k!(
-        "size",
-        [],
-        Size,
-        Root,
-        "figure size in pixels, e.g. size:800,600 (default 600,450)"
-    ),
+    k!("kind", [], Str, Subplot, "plot kind (default line); see the kinds table"),
+    k!("size", [], Size, Root, "figure size in pixels, e.g. size:800,600 (default 600,450)"),
     k!("title", [], Str, Subplot, "plot title"),
     k!("x_label", ["xlabel"], Str, Subplot, "x axis label"),
     k!("y_label", ["ylabel"], Str, Subplot, "y axis label"),
@@ -97,416 +86,73 @@ pub const KEYS: &[Key] = &[
     k!("x_log", ["xlog"], Bool, Subplot, "logarithmic x axis (0/1)"),
     k!("y_log", ["ylog"], Bool, Subplot, "logarithmic y axis (0/1)"),
     k!("z_log", ["zlog"], Bool, Subplot, "logarithmic z axis (0/1)"),
-    k!(
-        "r_log",
-        ["rlog"],
-        Bool,
-        Subplot,
-        "logarithmic polar radius (0/1)"
-    ),
+    k!("r_log", ["rlog"], Bool, Subplot, "logarithmic polar radius (0/1)"),
     k!("x_flip", ["xflip"], Bool, Subplot, "flip the x axis (0/1)"),
     k!("y_flip", ["yflip"], Bool, Subplot, "flip the y axis (0/1)"),
     k!("z_flip", ["zflip"], Bool, Subplot, "flip the z axis (0/1)"),
-    k!(
-        "phi_flip",
-        ["phiflip"],
-        Bool,
-        Subplot,
-        "flip the polar angle (0/1)"
-    ),
+    k!("phi_flip", ["phiflip"], Bool, Subplot, "flip the polar angle (0/1)"),
     k!("grid", [], Bool, Subplot, "draw grid lines (0/1)"),
     k!("x_grid", ["xgrid"], Bool, Subplot, "x grid lines (0/1)"),
     k!("y_grid", ["ygrid"], Bool, Subplot, "y grid lines (0/1)"),
     k!("z_grid", ["zgrid"], Bool, Subplot, "z grid lines (0/1)"),
-    k!(
-        "colormap",
-        ["cmap"],
-        Colormap,
-        Subplot,
-        "colormap name or GR number (viridis, -magma, 44)"
-    ),
-    k!(
-        "x_colormap",
-        ["xcolormap"],
-        Colormap,
-        Subplot,
-        "colormap of the polar histogram's x direction"
-    ),
-    k!(
-        "y_colormap",
-        ["ycolormap"],
-        Colormap,
-        Subplot,
-        "colormap of the polar histogram's y direction"
-    ),
-    k!(
-        "levels",
-        [],
-        Int,
-        Subplot,
-        "number of contour levels (default 20)"
-    ),
-    k!(
-        "bins",
-        ["nbins", "num_bins"],
-        Int,
-        Subplot,
-        "number of histogram or hexbin bins"
-    ),
-    k!(
-        "x_bins",
-        ["xbins"],
-        Int,
-        Subplot,
-        "shade: bins in x (default 100)"
-    ),
-    k!(
-        "y_bins",
-        ["ybins"],
-        Int,
-        Subplot,
-        "shade: bins in y (default 100)"
-    ),
-    k!(
-        "bin_edges",
-        [],
-        Floats,
-        Subplot,
-        "polar histogram: class borders"
-    ),
-    k!(
-        "bin_width",
-        [],
-        Float,
-        Subplot,
-        "polar histogram: width of every bin"
-    ),
-    k!(
-        "bin_counts",
-        [],
-        Int,
-        Subplot,
-        "polar histogram: number of classes"
-    ),
-    k!(
-        "normalization",
-        [],
-        Choice(&[
-            "count",
-            "probability",
-            "countdensity",
-            "pdf",
-            "cumcount",
-            "cdf"
-        ]),
-        Subplot,
-        "polar histogram normalization"
-    ),
-    k!(
-        "keep_aspect_ratio",
-        ["aspect"],
-        Bool,
-        Subplot,
-        "keep the data's aspect ratio (0/1)"
-    ),
-    k!(
-        "only_quadratic_aspect_ratio",
-        [],
-        Bool,
-        Subplot,
-        "force a square plot area (0/1)"
-    ),
-    k!(
-        "location",
-        [],
-        Int,
-        Subplot,
-        "legend location (GR numbers 1..11)"
-    ),
-    k!(
-        "orientation",
-        [],
-        Choice(&["horizontal", "vertical"]),
-        Subplot,
-        "bar, line and stem orientation"
-    ),
-    k!(
-        "rotation",
-        [],
-        Float,
-        Subplot,
-        "3D view rotation in degrees"
-    ),
+    k!("colormap", ["cmap"], Colormap, Subplot, "colormap name or GR number (viridis, -magma, 44)"),
+    k!("x_colormap", ["xcolormap"], Colormap, Subplot, "colormap of the polar histogram's x direction"),
+    k!("y_colormap", ["ycolormap"], Colormap, Subplot, "colormap of the polar histogram's y direction"),
+    k!("levels", [], Int, Subplot, "number of contour levels (default 20)"),
+    k!("bins", ["nbins", "num_bins"], Int, Subplot, "number of histogram or hexbin bins"),
+    k!("x_bins", ["xbins"], Int, Subplot, "shade: bins in x (default 100)"),
+    k!("y_bins", ["ybins"], Int, Subplot, "shade: bins in y (default 100)"),
+    k!("bin_edges", [], Floats, Subplot, "polar histogram: class borders"),
+    k!("bin_width", [], Float, Subplot, "polar histogram: width of every bin"),
+    k!("bin_counts", [], Int, Subplot, "polar histogram: number of classes"),
+    k!("normalization", [], Choice(&["count", "probability", "countdensity", "pdf", "cumcount", "cdf"]), Subplot, "polar histogram normalization"),
+    k!("keep_aspect_ratio", ["aspect"], Bool, Subplot, "keep the data's aspect ratio (0/1)"),
+    k!("only_quadratic_aspect_ratio", [], Bool, Subplot, "force a square plot area (0/1)"),
+    k!("location", [], Int, Subplot, "legend location (GR numbers 1..11)"),
+    k!("orientation", [], Choice(&["horizontal", "vertical"]), Subplot, "bar, line and stem orientation"),
+    k!("rotation", [], Float, Subplot, "3D view rotation in degrees"),
     k!("tilt", [], Float, Subplot, "3D view tilt in degrees"),
-    k!(
-        "isovalue",
-        [],
-        Float,
-        Subplot,
-        "isosurface value (default 0.5)"
-    ),
-    k!(
-        "style",
-        [],
-        Choice(&["default", "stacked", "lined"]),
-        Subplot,
-        "barplot style"
-    ),
-    k!(
-        "step_where",
-        [],
-        Choice(&["pre", "mid", "post"]),
-        Subplot,
-        "stairs: where the step is"
-    ),
-    k!(
-        "algorithm",
-        [],
-        Str,
-        Subplot,
-        "marginal heatmap: sum or max; volume: emission, absorption, mip"
-    ),
-    k!(
-        "marginal_heatmap_kind",
-        ["h_kind", "hkind", "marginalheatmap_kind"],
-        Choice(&["all", "line"]),
-        Subplot,
-        "marginal heatmap side plots"
-    ),
-    k!(
-        "bar_width",
-        [],
-        Float,
-        Subplot,
-        "barplot: bar width (default 0.8)"
-    ),
-    k!(
-        "bar_color",
-        [],
-        Color,
-        Subplot,
-        "bar colour: index or r,g,b"
-    ),
-    k!(
-        "edge_color",
-        [],
-        Color,
-        Subplot,
-        "bar edge colour: index or r,g,b"
-    ),
+    k!("isovalue", [], Float, Subplot, "isosurface value (default 0.5)"),
+    k!("style", [], Choice(&["default", "stacked", "lined"]), Subplot, "barplot style"),
+    k!("step_where", [], Choice(&["pre", "mid", "post"]), Subplot, "stairs: where the step is"),
+    k!("algorithm", [], Str, Subplot, "marginal heatmap: sum or max; volume: emission, absorption, mip"),
+    k!("marginal_heatmap_kind", ["h_kind", "hkind", "marginalheatmap_kind"], Choice(&["all", "line"]), Subplot, "marginal heatmap side plots"),
+    k!("bar_width", [], Float, Subplot, "barplot: bar width (default 0.8)"),
+    k!("bar_color", [], Color, Subplot, "bar colour: index or r,g,b"),
+    k!("edge_color", [], Color, Subplot, "bar edge colour: index or r,g,b"),
     k!("edge_width", [], Float, Subplot, "bar edge width"),
-    k!(
-        "transformation",
-        ["xform"],
-        Int,
-        Subplot,
-        "shade: colour transformation (GR numbers)"
-    ),
-    k!(
-        "resample_method",
-        [],
-        Str,
-        Subplot,
-        "image resampling: nearest, linear, default"
-    ),
-    k!(
-        "major_h",
-        [],
-        Int,
-        Subplot,
-        "contour: label every n-th level"
-    ),
+    k!("transformation", ["xform"], Int, Subplot, "shade: colour transformation (GR numbers)"),
+    k!("resample_method", [], Str, Subplot, "image resampling: nearest, linear, default"),
+    k!("major_h", [], Int, Subplot, "contour: label every n-th level"),
     k!("accelerate", [], Bool, Subplot, "surface: use GR3 (0/1)"),
-    k!(
-        "draw_edges",
-        [],
-        Bool,
-        Subplot,
-        "polar histogram: draw bin outlines (0/1)"
-    ),
-    k!(
-        "stairs",
-        [],
-        Bool,
-        Subplot,
-        "polar histogram: only the outline (0/1)"
-    ),
+    k!("draw_edges", [], Bool, Subplot, "polar histogram: draw bin outlines (0/1)"),
+    k!("stairs", [], Bool, Subplot, "polar histogram: only the outline (0/1)"),
     k!("scale", [], Int, Subplot, "GR scale options bit mask"),
-    k!(
-        "clip_negative",
-        [],
-        Bool,
-        Subplot,
-        "polar: clip negative radii (0/1)"
-    ),
-    k!(
-        "keep_radii_axes",
-        [],
-        Bool,
-        Subplot,
-        "polar: keep the radius axes when zooming (0/1)"
-    ),
-    k!(
-        "grplot",
-        [],
-        Bool,
-        Subplot,
-        "orient matrices like grplot does (0/1, default 1)"
-    ),
-    k!(
-        "y_labels",
-        ["ylabels"],
-        Strs,
-        Subplot,
-        "barplot: category names"
-    ),
-    k!(
-        "int_limits_low",
-        [],
-        Floats,
-        Subplot,
-        "integration limits (low)"
-    ),
-    k!(
-        "int_limits_high",
-        [],
-        Floats,
-        Subplot,
-        "integration limits (high)"
-    ),
-    k!(
-        "error_bar_style",
-        [],
-        Int,
-        Subplot,
-        "error bars: 0 lines, 1 area"
-    ),
-    k!(
-        "error",
-        [],
-        Container,
-        Series,
-        "error bars: {{error_bar_color:4},{upwards_cap_color:2}}"
-    ),
-    k!(
-        "ind_bar_color",
-        [],
-        Container,
-        Subplot,
-        "colours of single bars: 1,{{indices:2},{rgb:1,0,0}}"
-    ),
-    k!(
-        "ind_edge_color",
-        [],
-        Container,
-        Subplot,
-        "edge colours of single bars"
-    ),
-    k!(
-        "ind_edge_width",
-        [],
-        Container,
-        Subplot,
-        "edge widths of single bars: 1,{{indices:2},{width:5}}"
-    ),
-    k!(
-        "spec",
-        ["line_spec"],
-        Str,
-        Series,
-        "line spec like r--o (colour, line style, marker)"
-    ),
-    k!(
-        "marker_type",
-        ["markertype"],
-        Int,
-        Series,
-        "GR marker type number"
-    ),
-    k!(
-        "columns",
-        [],
-        Columns,
-        Import,
-        "columns to use, 0-based: 1:3,5 (ranges inclusive)"
-    ),
-    k!(
-        "x_columns",
-        [],
-        Columns,
-        Import,
-        "columns holding x values (line-like kinds)"
-    ),
-    k!(
-        "y_columns",
-        [],
-        Columns,
-        Import,
-        "columns holding y values (line-like kinds)"
-    ),
-    k!(
-        "error_columns",
-        [],
-        Columns,
-        Import,
-        "columns holding errors (up, down per series)"
-    ),
-    k!(
-        "x_range",
-        ["xrange"],
-        Pair,
-        Import,
-        "map the x positions (or x data) onto a,b"
-    ),
-    k!(
-        "y_range",
-        ["yrange"],
-        Pair,
-        Import,
-        "map the y positions (or y data) onto a,b"
-    ),
-    k!(
-        "z_range",
-        ["zrange"],
-        Pair,
-        Import,
-        "map the z data onto a,b"
-    ),
-    k!(
-        "use_bins",
-        [],
-        Bool,
-        Import,
-        "matrix files: first row and column hold x and y (0/1)"
-    ),
-    k!(
-        "xyz_file",
-        [],
-        Bool,
-        Import,
-        "matrix kinds: the file has x, y, z columns (0/1)"
-    ),
-    k!(
-        "xye_file",
-        [],
-        Bool,
-        Import,
-        "line kinds: the file has x, y, error columns (0/1)"
-    ),
-    k!(
-        "scatter_z",
-        ["scatterz"],
-        Bool,
-        Import,
-        "scatter: third column is z (0/1)"
-    ),
-    k!(
-        "equal_up_and_down_error",
-        [],
-        Bool,
-        Import,
-        "one error column per series (0/1)"
-    ),
+    k!("clip_negative", [], Bool, Subplot, "polar: clip negative radii (0/1)"),
+    k!("keep_radii_axes", [], Bool, Subplot, "polar: keep the radius axes when zooming (0/1)"),
+    k!("grplot", [], Bool, Subplot, "orient matrices like grplot does (0/1, default 1)"),
+    k!("y_labels", ["ylabels"], Strs, Subplot, "barplot: category names"),
+    k!("int_limits_low", [], Floats, Subplot, "integration limits (low)"),
+    k!("int_limits_high", [], Floats, Subplot, "integration limits (high)"),
+    k!("error_bar_style", [], Int, Subplot, "error bars: 0 lines, 1 area"),
+    k!("error", [], Container, Series, "error bars: {{error_bar_color:4},{upwards_cap_color:2}}"),
+    k!("ind_bar_color", [], Container, Subplot, "colours of single bars: 1,{{indices:2},{rgb:1,0,0}}"),
+    k!("ind_edge_color", [], Container, Subplot, "edge colours of single bars"),
+    k!("ind_edge_width", [], Container, Subplot, "edge widths of single bars: 1,{{indices:2},{width:5}}"),
+    k!("spec", ["line_spec"], Str, Series, "line spec like r--o (colour, line style, marker)"),
+    k!("marker_type", ["markertype"], Int, Series, "GR marker type number"),
+    k!("columns", [], Columns, Import, "columns to use, 0-based: 1:3,5 (ranges inclusive)"),
+    k!("x_columns", [], Columns, Import, "columns holding x values (line-like kinds)"),
+    k!("y_columns", [], Columns, Import, "columns holding y values (line-like kinds)"),
+    k!("error_columns", [], Columns, Import, "columns holding errors (up, down per series)"),
+    k!("x_range", ["xrange"], Pair, Import, "map the x positions (or x data) onto a,b"),
+    k!("y_range", ["yrange"], Pair, Import, "map the y positions (or y data) onto a,b"),
+    k!("z_range", ["zrange"], Pair, Import, "map the z data onto a,b"),
+    k!("use_bins", [], Bool, Import, "matrix files: first row and column hold x and y (0/1)"),
+    k!("xyz_file", [], Bool, Import, "matrix kinds: the file has x, y, z columns (0/1)"),
+    k!("xye_file", [], Bool, Import, "line kinds: the file has x, y, error columns (0/1)"),
+    k!("scatter_z", ["scatterz"], Bool, Import, "scatter: third column is z (0/1)"),
+    k!("equal_up_and_down_error", [], Bool, Import, "one error column per series (0/1)"),
 ];
 
 /// The key with this name or alias.
@@ -600,278 +246,35 @@ pub const COMMON_KEYS: &[&str] = &[
 ];
 
 /// Every kind, in the order of the help table.
+#[rustfmt::skip]
 pub const KINDS: &[KindInfo] = &[
-    kind!(
-        "line",
-        [],
-        Series,
-        "columns; each is a series of y values over the row number (x_columns: x)",
-        [
-            "spec",
-            "x_columns",
-            "y_columns",
-            "error_columns",
-            "error",
-            "xye_file",
-            "x_range",
-            "y_range",
-            "orientation",
-            "location"
-        ]
-    ),
-    kind!(
-        "scatter",
-        [],
-        Series,
-        "columns as for line; scatter_z:1 reads x, y, z",
-        [
-            "spec",
-            "marker_type",
-            "x_columns",
-            "y_columns",
-            "scatter_z",
-            "error",
-            "x_range",
-            "y_range",
-            "location"
-        ]
-    ),
-    kind!(
-        "stairs",
-        ["step"],
-        Series,
-        "columns as for line",
-        [
-            "spec",
-            "step_where",
-            "orientation",
-            "x_columns",
-            "x_range",
-            "location"
-        ]
-    ),
-    kind!(
-        "stem",
-        [],
-        Series,
-        "columns as for line",
-        ["spec", "orientation", "x_columns", "x_range", "location"]
-    ),
-    kind!(
-        "barplot",
-        ["bar"],
-        OneColumn,
-        "one column of bar heights (x_columns: positions)",
-        [
-            "bar_width",
-            "bar_color",
-            "edge_color",
-            "edge_width",
-            "style",
-            "orientation",
-            "ind_bar_color",
-            "ind_edge_color",
-            "ind_edge_width",
-            "error",
-            "y_labels",
-            "x_range"
-        ]
-    ),
-    kind!(
-        "histogram",
-        ["hist"],
-        OneColumn,
-        "one column of values to bin",
-        ["bins", "bar_color", "edge_color", "orientation"]
-    ),
-    kind!(
-        "pie",
-        [],
-        Pie,
-        "first row: the values; rows 2-4: optional r, g, b of each slice",
-        []
-    ),
+    kind!("line", [], Series, "columns; each is a series of y values over the row number (x_columns: x)", ["spec", "x_columns", "y_columns", "error_columns", "error", "xye_file", "x_range", "y_range", "orientation", "location"]),
+    kind!("scatter", [], Series, "columns as for line; scatter_z:1 reads x, y, z", ["spec", "marker_type", "x_columns", "y_columns", "scatter_z", "error", "x_range", "y_range", "location"]),
+    kind!("stairs", ["step"], Series, "columns as for line", ["spec", "step_where", "orientation", "x_columns", "x_range", "location"]),
+    kind!("stem", [], Series, "columns as for line", ["spec", "orientation", "x_columns", "x_range", "location"]),
+    kind!("barplot", ["bar"], OneColumn, "one column of bar heights (x_columns: positions)", ["bar_width", "bar_color", "edge_color", "edge_width", "style", "orientation", "ind_bar_color", "ind_edge_color", "ind_edge_width", "error", "y_labels", "x_range"]),
+    kind!("histogram", ["hist"], OneColumn, "one column of values to bin", ["bins", "bar_color", "edge_color", "orientation"]),
+    kind!("pie", [], Pie, "first row: the values; rows 2-4: optional r, g, b of each slice", []),
     kind!("hexbin", [], Xy, "two columns x, y", ["bins", "colormap"]),
-    kind!(
-        "shade",
-        [],
-        Xy,
-        "two columns x, y",
-        ["x_bins", "y_bins", "transformation"]
-    ),
-    kind!(
-        "quiver",
-        [],
-        TwoGrids,
-        "two matrices u and v separated by a blank line",
-        ["x_range", "y_range"]
-    ),
-    kind!(
-        "contour",
-        [],
-        Grid,
-        "a matrix z (rows are y, columns x)",
-        [
-            "levels", "colormap", "major_h", "use_bins", "xyz_file", "x_range", "y_range",
-            "z_range"
-        ]
-    ),
-    kind!(
-        "contourf",
-        [],
-        Grid,
-        "a matrix z",
-        [
-            "levels", "colormap", "major_h", "use_bins", "xyz_file", "x_range", "y_range",
-            "z_range"
-        ]
-    ),
-    kind!(
-        "tricontour",
-        ["tricont"],
-        Xyz,
-        "three columns x, y, z",
-        ["levels", "colormap"]
-    ),
-    kind!(
-        "heatmap",
-        [],
-        Grid,
-        "a matrix z",
-        ["colormap", "use_bins", "xyz_file", "x_range", "y_range", "z_range", "z_log"]
-    ),
-    kind!(
-        "marginal_heatmap",
-        ["marginalheatmap"],
-        Grid,
-        "a matrix z",
-        [
-            "colormap",
-            "marginal_heatmap_kind",
-            "algorithm",
-            "use_bins",
-            "x_range",
-            "y_range"
-        ]
-    ),
-    kind!(
-        "imshow",
-        [],
-        Grid,
-        "a matrix z",
-        ["colormap", "use_bins", "grplot", "x_range", "y_range"]
-    ),
-    kind!(
-        "surface",
-        [],
-        Grid,
-        "a matrix z",
-        [
-            "colormap",
-            "accelerate",
-            "rotation",
-            "tilt",
-            "z_label",
-            "z_lim",
-            "z_log",
-            "use_bins",
-            "xyz_file",
-            "x_range",
-            "y_range",
-            "z_range"
-        ]
-    ),
-    kind!(
-        "wireframe",
-        [],
-        Grid,
-        "a matrix z",
-        [
-            "rotation", "tilt", "z_label", "z_lim", "use_bins", "xyz_file", "x_range", "y_range",
-            "z_range"
-        ]
-    ),
-    kind!(
-        "trisurface",
-        ["trisurf"],
-        Xyz,
-        "three columns x, y, z",
-        ["colormap", "rotation", "tilt", "z_label", "z_lim"]
-    ),
-    kind!(
-        "line3",
-        ["plot3"],
-        Xyz,
-        "three columns x, y, z",
-        ["spec", "rotation", "tilt", "z_label", "z_lim"]
-    ),
-    kind!(
-        "scatter3",
-        [],
-        Xyz,
-        "three columns x, y, z",
-        [
-            "marker_type",
-            "colormap",
-            "rotation",
-            "tilt",
-            "z_label",
-            "z_lim"
-        ]
-    ),
-    kind!(
-        "isosurface",
-        [],
-        Volume,
-        "matrices (slices) separated by blank lines",
-        ["isovalue", "rotation", "tilt"]
-    ),
-    kind!(
-        "volume",
-        [],
-        Volume,
-        "matrices (slices) separated by blank lines",
-        ["algorithm", "colormap", "rotation", "tilt"]
-    ),
-    kind!(
-        "polar_line",
-        ["polar"],
-        Xy,
-        "two columns: angle (radians), radius",
-        ["spec", "r_lim", "r_log", "phi_flip", "clip_negative"]
-    ),
-    kind!(
-        "polar_scatter",
-        [],
-        Xy,
-        "two columns: angle (radians), radius",
-        ["marker_type", "r_lim", "r_log", "phi_flip"]
-    ),
-    kind!(
-        "polar_histogram",
-        [],
-        OneColumn,
-        "one column of angles to bin",
-        [
-            "bins",
-            "bin_edges",
-            "bin_width",
-            "bin_counts",
-            "normalization",
-            "draw_edges",
-            "stairs",
-            "phi_flip",
-            "x_colormap",
-            "y_colormap"
-        ]
-    ),
-    kind!(
-        "polar_heatmap",
-        [],
-        Grid,
-        "a matrix; columns span 0..360 degrees, rows radius 0..3 (x_range, y_range)",
-        ["colormap", "x_range", "y_range", "r_log"]
-    ),
+    kind!("shade", [], Xy, "two columns x, y", ["x_bins", "y_bins", "transformation"]),
+    kind!("quiver", [], TwoGrids, "two matrices u and v separated by a blank line", ["x_range", "y_range"]),
+    kind!("contour", [], Grid, "a matrix z (rows are y, columns x)", ["levels", "colormap", "major_h", "use_bins", "xyz_file", "x_range", "y_range", "z_range"]),
+    kind!("contourf", [], Grid, "a matrix z", ["levels", "colormap", "major_h", "use_bins", "xyz_file", "x_range", "y_range", "z_range"]),
+    kind!("tricontour", ["tricont"], Xyz, "three columns x, y, z", ["levels", "colormap"]),
+    kind!("heatmap", [], Grid, "a matrix z", ["colormap", "use_bins", "xyz_file", "x_range", "y_range", "z_range", "z_log"]),
+    kind!("marginal_heatmap", ["marginalheatmap"], Grid, "a matrix z", ["colormap", "marginal_heatmap_kind", "algorithm", "use_bins", "x_range", "y_range"]),
+    kind!("imshow", [], Grid, "a matrix z", ["colormap", "use_bins", "grplot", "x_range", "y_range"]),
+    kind!("surface", [], Grid, "a matrix z", ["colormap", "accelerate", "rotation", "tilt", "z_label", "z_lim", "z_log", "use_bins", "xyz_file", "x_range", "y_range", "z_range"]),
+    kind!("wireframe", [], Grid, "a matrix z", ["rotation", "tilt", "z_label", "z_lim", "use_bins", "xyz_file", "x_range", "y_range", "z_range"]),
+    kind!("trisurface", ["trisurf"], Xyz, "three columns x, y, z", ["colormap", "rotation", "tilt", "z_label", "z_lim"]),
+    kind!("line3", ["plot3"], Xyz, "three columns x, y, z", ["spec", "rotation", "tilt", "z_label", "z_lim"]),
+    kind!("scatter3", [], Xyz, "three columns x, y, z", ["marker_type", "colormap", "rotation", "tilt", "z_label", "z_lim"]),
+    kind!("isosurface", [], Volume, "matrices (slices) separated by blank lines", ["isovalue", "rotation", "tilt"]),
+    kind!("volume", [], Volume, "matrices (slices) separated by blank lines", ["algorithm", "colormap", "rotation", "tilt"]),
+    kind!("polar_line", ["polar"], Xy, "two columns: angle (radians), radius", ["spec", "r_lim", "r_log", "phi_flip", "clip_negative"]),
+    kind!("polar_scatter", [], Xy, "two columns: angle (radians), radius", ["marker_type", "r_lim", "r_log", "phi_flip"]),
+    kind!("polar_histogram", [], OneColumn, "one column of angles to bin", ["bins", "bin_edges", "bin_width", "bin_counts", "normalization", "draw_edges", "stairs", "phi_flip", "x_colormap", "y_colormap"]),
+    kind!("polar_heatmap", [], Grid, "a matrix; columns span 0..360 degrees, rows radius 0..3 (x_range, y_range)", ["colormap", "x_range", "y_range", "r_log"]),
 ];
 
 /// The kind with this name or alias.

@@ -28,6 +28,13 @@ pub fn build_spec_with_notes(
     table: &Table,
     kvs: &[KeyValue],
 ) -> Result<(Value, Vec<String>), CliError> {
+    let nrows = table.nrows();
+    if nrows == 0 || table.columns.iter().any(|c| c.len() != nrows) {
+        return Err(CliError::Input(
+            "the table is empty or its columns differ in length; every column needs the same number of values"
+                .into(),
+        ));
+    }
     let mut notes = Vec::new();
     let mut params: Vec<KeyValue> = Vec::new();
     for (k, v) in &table.meta {
@@ -46,7 +53,6 @@ pub fn build_spec_with_notes(
     let mut info =
         keys::kind(&kind).ok_or_else(|| CliError::Input(format!("unknown kind '{kind}'")))?;
     let cols = select_columns(table, p.get("columns"))?;
-    let nrows = table.nrows();
 
     // GR's grplot switches big line/scatter tables to a heatmap.
     if matches!(kind.as_str(), "line" | "scatter")
@@ -170,7 +176,9 @@ fn expand_columns(key: &str, v: &Value, ncols: usize) -> Result<Vec<usize>, CliE
     if list.last() == Some(&-1) {
         list.pop();
         if let Some(start) = list.pop() {
-            list.extend(start..ncols.max(start as usize) as i64);
+            // `start` itself is checked below, so `9:` on 5 columns is reported.
+            list.push(start);
+            list.extend(start + 1..ncols as i64);
         }
     }
     let mut out = Vec::with_capacity(list.len());

@@ -231,7 +231,9 @@ impl fmt::Display for DataError {
                 f,
                 "the header row has {names} titles but the data has {columns} columns"
             ),
-            DataErrorKind::NotUtf8 => write!(f, "the text is not valid UTF-8"),
+            DataErrorKind::NotUtf8 => {
+                write!(f, "the text is not valid UTF-8; save the file as UTF-8")
+            }
             DataErrorKind::NpyHeader(m) => write!(f, "not a valid .npy file: {m}"),
             DataErrorKind::NpyDtype(d) => write!(
                 f,

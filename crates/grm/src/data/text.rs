@@ -80,6 +80,18 @@ fn split(line: &str, delim: Delimiter) -> Vec<String> {
     finish(fields)
 }
 
+/// [`split`] for lines without quotes, without allocating the fields.
+fn split_plain(line: &str, delim: Delimiter) -> Vec<&str> {
+    let mut out: Vec<&str> = match delim.char() {
+        Some(c) => line.split(c).map(str::trim).collect(),
+        None => line.split([' ', '\t']).filter(|f| !f.is_empty()).collect(),
+    };
+    if let Some(i) = out.iter().position(|f| f.starts_with('#')) {
+        out.truncate(i);
+    }
+    out
+}
+
 fn finish(fields: Vec<(String, bool)>) -> Vec<String> {
     let mut out = Vec::with_capacity(fields.len());
     for (f, quoted) in fields {
@@ -211,7 +223,13 @@ pub(super) fn parse(
         if t.starts_with('#') {
             continue;
         }
-        let fields = split(l, delim);
+        let owned;
+        let fields: Vec<&str> = if l.contains('"') {
+            owned = split(l, delim);
+            owned.iter().map(String::as_str).collect()
+        } else {
+            split_plain(l, delim)
+        };
         if fields.is_empty() {
             continue;
         }
@@ -248,7 +266,7 @@ pub(super) fn parse(
                         lineno,
                         Some(c + 1),
                         DataErrorKind::NotANumber {
-                            text: f.clone(),
+                            text: f.to_string(),
                             column_name: names.get(c).filter(|n| !n.is_empty()).cloned(),
                         },
                     )
@@ -289,6 +307,15 @@ fn fit_names(header: &str, names: &[String], ncols: usize) -> Option<Vec<String>
     if non_empty.len() == ncols {
         return Some(non_empty);
     }
+    if ncols == 1 {
+        // One column: the whole line is its title (it may contain spaces).
+        let t = header.trim();
+        let t = t
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or(t);
+        return Some(vec![t.to_string()]);
+    }
     let ws = split(header, Delimiter::Whitespace);
     (ws.len() == ncols).then_some(ws)
 }
@@ -311,6 +338,27 @@ mod tests {
         assert_eq!(split("1\t\t3", Delimiter::Tab), ["1", "", "3"]);
         assert_eq!(split("1 2 # note", Delimiter::Whitespace), ["1", "2"]);
         assert_eq!(split("1,2,#x", Delimiter::Comma), ["1", "2"]);
+    }
+
+    #[test]
+    fn plain_split_agrees_with_the_quoting_split() {
+        for line in [
+            "1,2, 3",
+            "  1   2\t3  ",
+            "1\t\t3",
+            "1 2 # note",
+            "1,2,#x",
+            " 5 ",
+        ] {
+            for d in [
+                Delimiter::Tab,
+                Delimiter::Comma,
+                Delimiter::Semicolon,
+                Delimiter::Whitespace,
+            ] {
+                assert_eq!(split_plain(line, d), split(line, d), "{line:?} {d:?}");
+            }
+        }
     }
 
     #[test]
