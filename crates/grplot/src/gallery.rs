@@ -43,6 +43,22 @@ fn pages() -> Vec<Page> {
             Ok(std::mem::take(g.gks_mut()))
         }),
     }));
+    for (kind, fig) in grm::examples() {
+        let name: &'static str = Box::leak(format!("grm-{kind}").into_boxed_str());
+        let title: &'static str = Box::leak(
+            format!("Figure API (grm), kind {kind}: one call, automatic ranges and margins; JSON spec: {name}.json")
+                .into_boxed_str(),
+        );
+        v.push(Page {
+            name,
+            title,
+            layer: "grm",
+            draw: Box::new(move || {
+                let mut gr = fig.render_gr().map_err(|e| format!("{name}: {e}"))?;
+                Ok(std::mem::take(gr.gks_mut()))
+            }),
+        });
+    }
     v.push(Page {
         name: "isosurface",
         title:
@@ -261,6 +277,11 @@ pub fn render(dir: &Path) -> Result<(), String> {
     gks::driver::write_atomic(&dir.join("timings.csv"), timings.as_bytes())
         .map_err(|e| e.to_string())?;
     html.push_str("</table>\n");
+    for (kind, fig) in grm::examples() {
+        let json = serde_json::to_string_pretty(&fig.to_json()).map_err(|e| e.to_string())?;
+        gks::driver::write_atomic(&dir.join(format!("grm-{kind}.json")), json.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
     html.push_str(&render_movies(dir)?);
     let exported = crate::gr3_pages::exports(dir)?;
     let _ = writeln!(
