@@ -189,7 +189,7 @@ fn gif_with_many_colours_is_quantised_closely() {
         })
         .sum::<f64>()
         / (w * h) as f64;
-    assert!(mean_err < 6.5, "mean error {mean_err}");
+    assert!(mean_err < 3.5, "mean error {mean_err}");
 }
 
 #[test]
