@@ -401,6 +401,40 @@ impl Drop for MovieWriter {
     }
 }
 
+/// The rectangle `(x0, y0, x1, y1)` (exclusive ends) of a `w × h` RGBA frame `cur` where it
+/// differs from `prev`; `None` when nothing changed.
+fn changed_rect(
+    prev: &[u8],
+    cur: &[u8],
+    w: usize,
+    h: usize,
+) -> Option<(usize, usize, usize, usize)> {
+    let row = w * 4;
+    let differs = |y: usize| cur[y * row..(y + 1) * row] != prev[y * row..(y + 1) * row];
+    let y0 = (0..h).find(|&y| differs(y))?;
+    let y1 = (y0..h)
+        .rev()
+        .find(|&y| differs(y))
+        .map_or(y0 + 1, |y| y + 1);
+    let (mut x0, mut x1) = (w, 0);
+    for y in y0..y1 {
+        let a = &cur[y * row..(y + 1) * row];
+        let b = &prev[y * row..(y + 1) * row];
+        if a == b {
+            continue;
+        }
+        let px = |x: usize| a[x * 4..x * 4 + 4] != b[x * 4..x * 4 + 4];
+        // Only the columns outside the current span need a look.
+        if let Some(f) = (0..x0.min(w)).find(|&x| px(x)) {
+            x0 = f;
+        }
+        if let Some(l) = (x1.max(x0)..w).rev().find(|&x| px(x)) {
+            x1 = l + 1;
+        }
+    }
+    Some((x0, y0, x1.max(x0 + 1), y1))
+}
+
 /// Frame delays in units of `1/denominator` s that add up to the exact frame times: frame
 /// `i` lasts `round((i+1)·d/fps) − round(i·d/fps)` units.
 fn frame_delay(index: u64, fps: f64, denominator: f64) -> u64 {
@@ -419,6 +453,21 @@ mod tests {
         assert_eq!(d, 100);
         assert!((0..30).all(|i| (3..=4).contains(&frame_delay(i, 30.0, 100.0))));
         assert!((0..10).all(|i| frame_delay(i, 25.0, 100.0) == 4));
+    }
+
+    #[test]
+    fn changed_rectangle_spans_all_differences() {
+        let (w, h) = (10, 8);
+        let prev = vec![255u8; w * h * 4];
+        let mut cur = prev.clone();
+        assert_eq!(changed_rect(&prev, &cur, w, h), None);
+        for (x, y) in [(3, 2), (7, 4), (1, 5)] {
+            cur[(y * w + x) * 4] = 0;
+        }
+        assert_eq!(changed_rect(&prev, &cur, w, h), Some((1, 2, 8, 6)));
+        let mut one = prev.clone();
+        one[(7 * w + 9) * 4 + 3] = 0;
+        assert_eq!(changed_rect(&prev, &one, w, h), Some((9, 7, 10, 8)));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use gif::{DisposalMethod, Encoder, Frame, Repeat};
 
 use super::quantize::Quantizer;
-use super::{composite_on_white, frame_delay, FrameEncoder};
+use super::{changed_rect, composite_on_white, frame_delay, FrameEncoder};
 
 /// The GIF back end.
 pub(super) struct GifEncoder {
@@ -40,39 +40,6 @@ impl GifEncoder {
             quantizer: Quantizer::new(),
         })
     }
-
-    /// The rectangle `(x0, y0, x1, y1)` (exclusive ends) where `cur` differs from the
-    /// previous frame; the whole frame for the first one, `None` when nothing changed.
-    fn changed_rect(&self, cur: &[u8]) -> Option<(usize, usize, usize, usize)> {
-        let (w, h) = (self.width, self.height);
-        if self.prev.len() != cur.len() {
-            return Some((0, 0, w, h));
-        }
-        let row = w * 4;
-        let differs = |y: usize| cur[y * row..(y + 1) * row] != self.prev[y * row..(y + 1) * row];
-        let y0 = (0..h).find(|&y| differs(y))?;
-        let y1 = (y0..h)
-            .rev()
-            .find(|&y| differs(y))
-            .map_or(y0 + 1, |y| y + 1);
-        let (mut x0, mut x1) = (w, 0);
-        for y in y0..y1 {
-            let a = &cur[y * row..(y + 1) * row];
-            let b = &self.prev[y * row..(y + 1) * row];
-            if a == b {
-                continue;
-            }
-            let first = (0..w).find(|&x| a[x * 4..x * 4 + 4] != b[x * 4..x * 4 + 4]);
-            if let Some(f) = first {
-                x0 = x0.min(f);
-                let last = (f..w)
-                    .rev()
-                    .find(|&x| a[x * 4..x * 4 + 4] != b[x * 4..x * 4 + 4]);
-                x1 = x1.max(last.map_or(f + 1, |l| l + 1));
-            }
-        }
-        Some((x0, y0, x1.max(x0 + 1), y1))
-    }
 }
 
 impl FrameEncoder for GifEncoder {
@@ -80,8 +47,16 @@ impl FrameEncoder for GifEncoder {
         composite_on_white(rgba);
         let delay = frame_delay(self.index, self.fps, 100.0).clamp(2, u16::MAX as u64) as u16;
         self.index += 1;
-        let rect = self.changed_rect(rgba).unwrap_or((0, 0, 1, 1));
-        self.quantizer.quantize(rgba, self.width, rect);
+        let first = self.prev.len() != rgba.len();
+        let rect = if first {
+            (0, 0, self.width, self.height)
+        } else {
+            changed_rect(&self.prev, rgba, self.width, self.height).unwrap_or((0, 0, 1, 1))
+        };
+        // Pixels that did not change become transparent: the previous frame shows through
+        // (disposal "keep") and long transparent runs compress well.
+        let prev = (!first).then_some(self.prev.as_slice());
+        let transparent = self.quantizer.quantize(rgba, self.width, rect, prev);
         let (x0, y0, x1, y1) = rect;
         let frame = Frame {
             delay,
@@ -91,6 +66,7 @@ impl FrameEncoder for GifEncoder {
             width: (x1 - x0) as u16,
             height: (y1 - y0) as u16,
             palette: Some(self.quantizer.palette.clone()),
+            transparent,
             buffer: std::borrow::Cow::Borrowed(&self.quantizer.indices),
             ..Frame::default()
         };

@@ -88,21 +88,36 @@ impl Quantizer {
     }
 
     /// Quantizes the rectangle `x0..x1 × y0..y1` of an opaque RGBA frame `width` pixels
-    /// wide into [`Quantizer::palette`] and [`Quantizer::indices`].
+    /// wide into [`Quantizer::palette`] and [`Quantizer::indices`]. With `prev` (the previous
+    /// frame), pixels equal to it get a transparent index, which is returned; the other
+    /// pixels then share at most 255 colours.
     pub(super) fn quantize(
         &mut self,
         rgba: &[u8],
         width: usize,
         rect: (usize, usize, usize, usize),
-    ) {
+        prev: Option<&[u8]>,
+    ) -> Option<u8> {
         let (x0, y0, x1, y1) = rect;
         let row = width * 4;
+        let span = |y: usize| y * row + x0 * 4..y * row + x1 * 4;
+        // `true` for pixels that are unchanged (transparent).
+        let same = |y: usize, i: usize| match prev {
+            Some(p) => {
+                let o = y * row + x0 * 4 + i * 4;
+                rgba[o..o + 4] == p[o..o + 4]
+            }
+            None => false,
+        };
         self.keys.fill(EMPTY);
         self.len = 0;
         // Histogram, one hash operation per run of equal pixels.
         let mut run = (EMPTY, 0u32);
         for y in y0..y1 {
-            for px in rgba[y * row + x0 * 4..y * row + x1 * 4].chunks_exact(4) {
+            for (i, px) in rgba[span(y)].chunks_exact(4).enumerate() {
+                if same(y, i) {
+                    continue;
+                }
                 let k = rgb_key(px);
                 if k == run.0 {
                     run.1 += 1;
@@ -125,40 +140,32 @@ impl Quantizer {
         }
         // Deterministic order regardless of hash layout.
         self.colors.sort_unstable_by_key(|c| c.0);
+        let max = if prev.is_some() { 255 } else { 256 };
         self.palette.clear();
-        if self.colors.len() <= 256 {
+        if self.colors.len() <= max {
             for (i, &(k, _, s)) in self.colors.iter().enumerate() {
                 self.palette
                     .extend_from_slice(&[(k >> 16) as u8, (k >> 8) as u8, k as u8]);
                 self.slot_index[s as usize] = i as u8;
             }
         } else {
-            median_cut(&mut self.colors, 256, &mut self.palette);
-            let pal: Vec<[i32; 3]> = self
-                .palette
-                .chunks_exact(3)
-                .map(|p| [p[0] as i32, p[1] as i32, p[2] as i32])
-                .collect();
-            for &(k, _, s) in &self.colors {
-                let c = [channel(k, 0), channel(k, 1), channel(k, 2)];
-                let mut best = (i32::MAX, 0usize);
-                for (i, p) in pal.iter().enumerate() {
-                    let d = (c[0] - p[0]).pow(2) + (c[1] - p[1]).pow(2) + (c[2] - p[2]).pow(2);
-                    if d < best.0 {
-                        best = (d, i);
-                        if d == 0 {
-                            break;
-                        }
-                    }
-                }
-                self.slot_index[s as usize] = best.1 as u8;
-            }
+            median_cut(&mut self.colors, max, &mut self.palette);
+            self.map_to_nearest();
         }
+        let transparent = prev.map(|_| {
+            let t = (self.palette.len() / 3) as u8;
+            self.palette.extend_from_slice(&[0, 0, 0]);
+            t
+        });
         // Map pixels, one hash lookup per run.
         self.indices.clear();
         let mut last = (EMPTY, 0u8);
         for y in y0..y1 {
-            for px in rgba[y * row + x0 * 4..y * row + x1 * 4].chunks_exact(4) {
+            for (i, px) in rgba[span(y)].chunks_exact(4).enumerate() {
+                if let (Some(t), true) = (transparent, same(y, i)) {
+                    self.indices.push(t);
+                    continue;
+                }
                 let k = rgb_key(px);
                 if k != last.0 {
                     last = (k, self.slot_index[self.slot(k)]);
@@ -169,6 +176,30 @@ impl Quantizer {
         // GIF needs at least two palette entries.
         if self.palette.len() < 6 {
             self.palette.resize(6, 0);
+        }
+        transparent
+    }
+
+    /// Sets every distinct colour's index to its nearest palette entry.
+    fn map_to_nearest(&mut self) {
+        let pal: Vec<[i32; 3]> = self
+            .palette
+            .chunks_exact(3)
+            .map(|p| [p[0] as i32, p[1] as i32, p[2] as i32])
+            .collect();
+        for &(k, _, s) in &self.colors {
+            let c = [channel(k, 0), channel(k, 1), channel(k, 2)];
+            let mut best = (i32::MAX, 0usize);
+            for (i, p) in pal.iter().enumerate() {
+                let d = (c[0] - p[0]).pow(2) + (c[1] - p[1]).pow(2) + (c[2] - p[2]).pow(2);
+                if d < best.0 {
+                    best = (d, i);
+                    if d == 0 {
+                        break;
+                    }
+                }
+            }
+            self.slot_index[s as usize] = best.1 as u8;
         }
     }
 }
@@ -270,10 +301,22 @@ mod tests {
     fn few_colours_are_kept_exactly() {
         let px = frame(&[[255, 255, 255], [0, 0, 255], [255, 255, 255], [10, 20, 30]]);
         let mut q = Quantizer::new();
-        q.quantize(&px, 4, (0, 0, 4, 1));
+        assert_eq!(q.quantize(&px, 4, (0, 0, 4, 1), None), None);
         for (i, &ix) in q.indices.iter().enumerate() {
             assert_eq!(&q.palette[ix as usize * 3..][..3], &px[i * 4..i * 4 + 3]);
         }
+    }
+
+    #[test]
+    fn unchanged_pixels_get_the_transparent_index() {
+        let prev = frame(&[[255, 255, 255], [0, 0, 255], [255, 255, 255]]);
+        let cur = frame(&[[255, 255, 255], [255, 0, 0], [255, 255, 255]]);
+        let mut q = Quantizer::new();
+        let t = q.quantize(&cur, 3, (0, 0, 3, 1), Some(&prev)).unwrap();
+        assert_eq!(q.indices[0], t);
+        assert_eq!(q.indices[2], t);
+        assert_ne!(q.indices[1], t);
+        assert_eq!(&q.palette[q.indices[1] as usize * 3..][..3], &[255, 0, 0]);
     }
 
     #[test]
@@ -287,7 +330,7 @@ mod tests {
         cols.extend(std::iter::repeat_n([255, 0, 0], 300));
         let px = frame(&cols);
         let mut q = Quantizer::new();
-        q.quantize(&px, cols.len(), (0, 0, cols.len(), 1));
+        q.quantize(&px, cols.len(), (0, 0, cols.len(), 1), None);
         assert_eq!(q.palette.len(), 768);
         let got = |i: usize| {
             let ix = q.indices[i] as usize * 3;
