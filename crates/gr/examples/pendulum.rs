@@ -109,7 +109,7 @@ fn draw_frame(gr: &mut Gr, tr: &Trajectory, k: usize) -> Result<(), BoxError> {
     )?;
 
     // The pendulum, in NDC (square pixels: the page is 1 × 0.75).
-    let (px, py, len) = (0.25, 0.56, 0.34);
+    let (px, py, len) = (0.25, 0.56, 0.3);
     let (bx, by) = (px + len * theta.sin(), py - len * theta.cos());
     let g = gr.gks_mut();
     g.selntran(0)?;
@@ -161,7 +161,7 @@ fn draw_frame(gr: &mut Gr, tr: &Trajectory, k: usize) -> Result<(), BoxError> {
     // θ(t) and the phase portrait: whole curve in grey, the past in blue, now in red.
     let plots = [
         (
-            [0.56, 0.96, 0.39, 0.6],
+            [0.63, 0.96, 0.39, 0.6],
             [0.0, T_END, -theta_max, theta_max],
             &tr.t,
             &tr.theta,
@@ -169,7 +169,7 @@ fn draw_frame(gr: &mut Gr, tr: &Trajectory, k: usize) -> Result<(), BoxError> {
             "$\\theta$",
         ),
         (
-            [0.56, 0.96, 0.07, 0.3],
+            [0.63, 0.96, 0.07, 0.3],
             [-theta_max, theta_max, -4.5, 4.5],
             &tr.theta,
             &tr.omega,
