@@ -6,7 +6,11 @@ use gks::Gks;
 #[test]
 fn gks_fps_sets_the_default_frame_rate() {
     std::env::set_var("GKS_FPS", "not a number");
-    assert_eq!(Gks::new().movie_fps(), 25.0, "unusable values fall back to 25");
+    assert_eq!(
+        Gks::new().movie_fps(),
+        25.0,
+        "unusable values fall back to 25"
+    );
     std::env::set_var("GKS_FPS", "-3");
     assert_eq!(Gks::new().movie_fps(), 25.0);
     std::env::set_var("GKS_FPS", "10");

@@ -265,7 +265,7 @@ fn png_frames(tr: &Trajectory, dir: &Path) -> Result<(), BoxError> {
 /// Writes a movie through beginprint / clearws / endprint.
 fn movie(tr: &Trajectory, path: &Path) -> Result<(), BoxError> {
     let mut gr = new_gr()?;
-    gr.gks_mut().set_movie_fps(25.0)?;
+    gr.set_movie_fps(25.0)?;
     let start = Instant::now();
     gr.beginprint(path)?;
     for k in 0..FRAMES {
