@@ -5,8 +5,8 @@
 //!
 //! | extension | encoder | notes |
 //! |---|---|---|
-//! | `gif` | [`gif`](https://docs.rs/gif) crate, in process | loops forever; 256 colours a frame (see below); only the changed rectangle of each frame is stored |
-//! | `apng` | [`png`](https://docs.rs/png) crate's APNG support, in process | lossless RGBA, loops forever |
+//! | `gif` | [`gif`](https://docs.rs/gif) crate, in process | loops forever; 256 colours a frame (see below); only the changed rectangle of each frame is stored, unchanged pixels in it transparent |
+//! | `apng` | [`png`](https://docs.rs/png) crate's APNG support, in process | lossless RGBA, loops forever; only the changed rectangle of each frame is stored |
 //! | `mp4` | `ffmpeg` program: H.264 (libx264), yuv420p | odd sizes are padded to even with white |
 //! | `webm` | `ffmpeg` program: VP9 (libvpx-vp9), yuv420p | padded like MP4 |
 //! | `mov` | `ffmpeg` program: H.264 in a QuickTime container | padded like MP4 |
