@@ -616,6 +616,10 @@ impl Gks {
     pub fn save(&self, path: impl AsRef<FsPath>) -> Result<Vec<PathBuf>> {
         let path = path.as_ref();
         let format = Format::from_path(path)?;
+        if format.is_movie() {
+            // A one-frame movie at this context's frame rate.
+            return driver::write_movie(path, &[self.page()], self.movie_fps).map(|p| vec![p]);
+        }
         driver::write_pages(path, format, &[self.page()])
     }
 }

@@ -34,4 +34,38 @@ fn missing_ffmpeg_is_a_clear_error_and_makes_no_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, vec!["ok.gif".to_string()]);
+
+    // An ffmpeg that fails: the error says so, and no movie (or temporary file) is left.
+    if std::path::Path::new("/bin/false").is_file() {
+        std::env::set_var("GKS_FFMPEG", "/bin/false");
+        let path = dir.path().join("bad.mp4");
+        let mut m = MovieWriter::create(&path, 64, 48, 25.0).unwrap();
+        let frame = vec![255u8; 64 * 48 * 4];
+        let mut result = Ok(());
+        for _ in 0..50 {
+            result = m.push_frame(&frame);
+            if result.is_err() {
+                break;
+            }
+        }
+        let e = match result {
+            Err(e) => {
+                drop(m);
+                e.to_string()
+            }
+            Ok(()) => m.finish().unwrap_err().to_string(),
+        };
+        eprintln!("{e}");
+        assert!(
+            e.contains("ffmpeg failed") || e.contains("writing to ffmpeg"),
+            "{e}"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["ok.gif".to_string()]);
+    } else {
+        eprintln!("skipping the failing-ffmpeg check: /bin/false is missing");
+    }
 }

@@ -636,7 +636,8 @@ impl Gr {
         self.gks.updatews();
     }
 
-    /// `beginprint`: output file chosen by extension.
+    /// `beginprint`: output file chosen by extension (png, jpg, svg, pdf, ps, eps; movies:
+    /// gif, apng, mp4, webm, mov, where every page finished by [`Gr::clearws`] is a frame).
     pub fn beginprint(&mut self, path: impl AsRef<FsPath>) -> Result<()> {
         Ok(self.gks.beginprint(path)?)
     }
@@ -644,5 +645,12 @@ impl Gr {
     /// `endprint`: writes the file(s); returns their paths.
     pub fn endprint(&mut self) -> Result<Vec<PathBuf>> {
         Ok(self.gks.endprint()?)
+    }
+
+    /// Frame rate of movie outputs (`beginprint("anim.mp4")`, gif, apng, webm, mov) in
+    /// frames per second, `0 < fps <= 1000`; default 25 or the environment variable
+    /// `GKS_FPS`. See [`Gks::set_movie_fps`].
+    pub fn set_movie_fps(&mut self, fps: f64) -> Result<()> {
+        Ok(self.gks.set_movie_fps(fps)?)
     }
 }

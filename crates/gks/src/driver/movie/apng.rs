@@ -1,4 +1,5 @@
-//! Animated PNG with the png crate: lossless 8-bit RGBA frames, looping forever.
+//! Animated PNG with the png crate: lossless 8-bit RGBA frames, looping forever; after the
+//! first frame only the rectangle that changed is stored.
 //!
 //! APNG's `acTL` chunk holds the frame count before the frames, which a streaming writer does
 //! not know yet: the file is written with a placeholder count, which `finish` patches (with
@@ -8,7 +9,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use super::{frame_delay, FrameEncoder};
+use super::{changed_rect, frame_delay, FrameEncoder};
 
 /// Placeholder frame count, patched at finish.
 const PLACEHOLDER_FRAMES: u32 = 0x7FFF_FFFF;
@@ -35,6 +36,12 @@ pub(super) struct ApngEncoder {
     writer: Option<png::Writer<BufWriter<File>>>,
     fps: f64,
     index: u64,
+    width: usize,
+    height: usize,
+    /// The previous frame, for the changed rectangle.
+    prev: Vec<u8>,
+    /// Scratch: the changed rectangle's rows.
+    rect: Vec<u8>,
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -55,6 +62,10 @@ impl ApngEncoder {
             writer: Some(writer),
             fps,
             index: 0,
+            width: width as usize,
+            height: height as usize,
+            prev: Vec::new(),
+            rect: Vec::new(),
         })
     }
 
@@ -96,7 +107,50 @@ impl FrameEncoder for ApngEncoder {
             )
         };
         w.set_frame_delay(num, den).map_err(err)?;
-        w.write_image_data(rgba).map_err(err)?;
+        if self.prev.len() != rgba.len() {
+            w.write_image_data(rgba).map_err(err)?;
+        } else {
+            // Later frames store only the rectangle that changed; when the changed pixels
+            // are opaque, unchanged ones are cleared and blended "over" (the previous frame
+            // shows through and the runs of zeros compress well), else "source" replaces
+            // the rectangle.
+            let (x0, y0, x1, y1) =
+                changed_rect(&self.prev, rgba, self.width, self.height).unwrap_or((0, 0, 1, 1));
+            w.reset_frame_position().map_err(err)?;
+            w.set_frame_dimension((x1 - x0) as u32, (y1 - y0) as u32)
+                .map_err(err)?;
+            w.set_frame_position(x0 as u32, y0 as u32).map_err(err)?;
+            self.rect.clear();
+            let row = self.width * 4;
+            let mut opaque = true;
+            for y in y0..y1 {
+                let span = y * row + x0 * 4..y * row + x1 * 4;
+                for (c, p) in rgba[span.clone()]
+                    .chunks_exact(4)
+                    .zip(self.prev[span].chunks_exact(4))
+                {
+                    if c == p {
+                        self.rect.extend_from_slice(&[0, 0, 0, 0]);
+                    } else {
+                        opaque &= c[3] == 255;
+                        self.rect.extend_from_slice(c);
+                    }
+                }
+            }
+            if opaque {
+                w.set_blend_op(png::BlendOp::Over).map_err(err)?;
+            } else {
+                w.set_blend_op(png::BlendOp::Source).map_err(err)?;
+                self.rect.clear();
+                for y in y0..y1 {
+                    self.rect
+                        .extend_from_slice(&rgba[y * row + x0 * 4..y * row + x1 * 4]);
+                }
+            }
+            w.write_image_data(&self.rect).map_err(err)?;
+        }
+        self.prev.clear();
+        self.prev.extend_from_slice(rgba);
         self.index += 1;
         Ok(())
     }

@@ -168,7 +168,11 @@ impl FfmpegEncoder {
                 .nth(log.chars().count().saturating_sub(1500))
                 .map_or(log, |(i, _)| &log[i..])
                 .to_string();
-            Err(format!("ffmpeg failed ({status}): {tail}"))
+            if tail.is_empty() {
+                Err(format!("ffmpeg failed ({status}) without a message"))
+            } else {
+                Err(format!("ffmpeg failed ({status}): {tail}"))
+            }
         }
     }
 }
