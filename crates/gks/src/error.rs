@@ -25,7 +25,7 @@ pub enum Error {
     #[error("unknown font number {0}: use 1..=32 (legacy GKS) or 101..=131, 232..=234")]
     UnknownFont(i32),
     /// A file name whose extension selects no driver.
-    #[error("cannot write {path}: unknown output format '{ext}' (use png, jpg, jpeg, svg, pdf, ps or eps)")]
+    #[error("cannot write {path}: unknown output format '{ext}' (use png, jpg, jpeg, svg, pdf, ps, eps, or for movies gif, apng, mp4, webm, mov)")]
     UnknownFormat {
         /// The file that was requested.
         path: PathBuf,
