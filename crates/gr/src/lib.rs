@@ -17,6 +17,7 @@ mod errorbars;
 mod fields;
 pub mod inquiries;
 pub mod math;
+pub mod pendulum;
 mod polar;
 pub mod scale;
 pub mod scenes;

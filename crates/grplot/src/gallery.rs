@@ -73,6 +73,17 @@ fn pages() -> Vec<Page> {
         draw: Box::new(crate::gr3_pages::gr3_surface_page),
     });
     v.push(Page {
+        name: "pendulum",
+        title: "Damped pendulum (frame 60 of the movie): the equation in math text, θ(t), phase portrait",
+        layer: "demo",
+        draw: Box::new(|| {
+            let tr = gr::pendulum::simulate();
+            let mut g = gr::Gr::new();
+            gr::pendulum::draw_frame(&mut g, &tr, 60).map_err(|e| format!("pendulum: {e}"))?;
+            Ok(std::mem::take(g.gks_mut()))
+        }),
+    });
+    v.push(Page {
         name: "particles",
         title: "Hard-disk gas (frame 150 of the movie): 400 disks, speed histogram vs Maxwell–Boltzmann",
         layer: "demo",
@@ -148,7 +159,16 @@ fn movies() -> Result<Vec<Movie>, String> {
     let (samples, rate) = crate::demos::read_wav(Path::new(crate::demos::SPEECH_WAV))
         .map_err(|e| format!("{e} (Debian: apt install alsa-utils)"))?;
     let spectrum = crate::demos::Spectrum::new(samples, rate, 2048, 120);
+    let pendulum = gr::pendulum::simulate();
     Ok(vec![
+        Movie {
+            name: "pendulum-movie",
+            title: "GR's damped pendulum with its equation, θ(t) and the phase portrait drawn live (200 frames)",
+            frames: gr::pendulum::FRAMES,
+            draw: Box::new(move |g, i| {
+                gr::pendulum::draw_frame(g, &pendulum, i).map_err(|e| e.to_string())
+            }),
+        },
         Movie {
             name: "particles-movie",
             title: "Hard-disk gas expanding into a box (200 frames, 4 collision steps per frame)",
