@@ -22,6 +22,7 @@ pub mod scenes;
 pub mod space3d;
 pub mod ticks;
 mod tricontour;
+pub mod volume;
 
 pub use context::Gr;
 pub use error::{Error, Result};

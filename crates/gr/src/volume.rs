@@ -1,0 +1,356 @@
+//! CPU volume rendering (`gr_cpubasedvolume`): ray casting through a 3D scalar field for every
+//! pixel of the viewport, with the current 3D projection, mapped through the colormap.
+//!
+//! The volume fills the 3D box of the current projection (the `setwindow3d` box for
+//! `setspace3d`/camera projections, the window and `setspace` z range for GR's classic view):
+//! sample `(0, 0, 0)` sits at the box's minimum corner and sample `(nx-1, ny-1, nz-1)` at its
+//! maximum corner. Data are x fastest: `data[x + nx * (y + ny * z)]`. Between samples the field
+//! is interpolated trilinearly; every ray takes two samples per voxel.
+//!
+//! Per pixel the ray through the box yields one value:
+//! * [`VolumeAlgorithm::Emission`]: `∫ f ds`, the sum of the data along the ray times the path
+//!   length, lengths measured in units of the box (an axis-parallel ray through the whole box
+//!   has length 1), as if every voxel emitted light in proportion to its value;
+//! * [`VolumeAlgorithm::Absorption`]: `exp(−∫ f ds)`, the light that passes through a medium
+//!   absorbing in proportion to its value (1 where nothing absorbs; an X-ray picture);
+//! * [`VolumeAlgorithm::Mip`]: the maximum of the field along the ray.
+//!
+//! The values are mapped linearly through the active colormap from `dmin` to `dmax`; when those
+//! are not given they are the minimum and maximum over the pixels the volume covers (GR's
+//! behaviour for negative `dmin`/`dmax`), and the used range is returned. Pixels whose ray
+//! misses the box stay transparent. The picture is drawn as one RGBA image over the viewport.
+
+use crate::space3d::ProjectionType;
+use crate::{Error, Gr, Result};
+
+/// GR's volume rendering models (`GR_VOLUME_EMISSION`, `_ABSORPTION`, `_MIP`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VolumeAlgorithm {
+    /// Emission model: the integral of the field along each ray.
+    Emission = 0,
+    /// Absorption model: `exp(−integral)`, the transmitted fraction.
+    Absorption = 1,
+    /// Maximum intensity projection.
+    Mip = 2,
+}
+
+impl VolumeAlgorithm {
+    /// The algorithm for GR's number 0, 1 or 2.
+    pub fn from_gr(code: i32) -> Result<VolumeAlgorithm> {
+        match code {
+            0 => Ok(VolumeAlgorithm::Emission),
+            1 => Ok(VolumeAlgorithm::Absorption),
+            2 => Ok(VolumeAlgorithm::Mip),
+            _ => Err(invalid(format!(
+                "volume algorithm {code} is unknown; use 0 (emission), 1 (absorption) or 2 (mip)"
+            ))),
+        }
+    }
+
+    /// GR's number.
+    pub fn to_gr(self) -> i32 {
+        self as i32
+    }
+}
+
+/// Largest rendered image side in pixels.
+const MAX_PIXELS: usize = 8192;
+
+fn invalid(msg: String) -> Error {
+    Error::InvalidArgument {
+        func: "cpubasedvolume",
+        msg,
+    }
+}
+
+/// A linear form `c0 + c · p` on unit coordinates.
+#[derive(Clone, Copy)]
+struct Linear {
+    c0: f64,
+    c: [f64; 3],
+}
+
+impl Linear {
+    /// The form through the values at the origin and the three unit points.
+    fn fit(v0: f64, v: [f64; 3]) -> Linear {
+        Linear {
+            c0: v0,
+            c: [v[0] - v0, v[1] - v0, v[2] - v0],
+        }
+    }
+}
+
+fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+    [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ]
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+/// The field with trilinear interpolation in grid coordinates.
+struct Field<'a> {
+    n: [usize; 3],
+    data: &'a [f64],
+}
+
+impl Field<'_> {
+    fn sample(&self, g: [f64; 3]) -> f64 {
+        let mut i = [0usize; 3];
+        let mut f = [0f64; 3];
+        for k in 0..3 {
+            let c = g[k].clamp(0.0, (self.n[k] - 1) as f64);
+            let b = (c.floor() as usize).min(self.n[k] - 2);
+            i[k] = b;
+            f[k] = c - b as f64;
+        }
+        let [nx, ny, _] = self.n;
+        let at = |x: usize, y: usize, z: usize| self.data[x + nx * (y + ny * z)];
+        let lerp = |a: f64, b: f64, t: f64| a + (b - a) * t;
+        let [x, y, z] = i;
+        let c00 = lerp(at(x, y, z), at(x + 1, y, z), f[0]);
+        let c10 = lerp(at(x, y + 1, z), at(x + 1, y + 1, z), f[0]);
+        let c01 = lerp(at(x, y, z + 1), at(x + 1, y, z + 1), f[0]);
+        let c11 = lerp(at(x, y + 1, z + 1), at(x + 1, y + 1, z + 1), f[0]);
+        lerp(lerp(c00, c10, f[1]), lerp(c01, c11, f[1]), f[2])
+    }
+}
+
+/// The part `[t0, t1]` of the line `p + t·d` inside the unit cube, if any.
+fn clip_unit_cube(p: [f64; 3], d: [f64; 3]) -> Option<(f64, f64)> {
+    let (mut t0, mut t1) = (f64::NEG_INFINITY, f64::INFINITY);
+    for k in 0..3 {
+        if d[k].abs() < 1e-300 {
+            if p[k] < 0.0 || p[k] > 1.0 {
+                return None;
+            }
+            continue;
+        }
+        let (a, b) = ((0.0 - p[k]) / d[k], (1.0 - p[k]) / d[k]);
+        t0 = t0.max(a.min(b));
+        t1 = t1.min(a.max(b));
+    }
+    (t1 > t0).then_some((t0, t1))
+}
+
+impl Gr {
+    /// `gr_cpubasedvolume`: renders the `nx × ny × nz` field `data` (x fastest) by ray casting
+    /// with the current 3D projection into the viewport, coloured by the active colormap (see
+    /// the [module documentation](crate::volume) for the models and the geometry). `dmin` and
+    /// `dmax` fix the value range mapped onto the colormap; `None` uses the range of the
+    /// rendered values. Returns the range used.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] if a dimension is below 2, `data.len() != nx·ny·nz`, a value
+    /// is NaN or infinite, `dmin`/`dmax` are not finite or `dmin >= dmax`, the viewport is
+    /// larger than 8192 pixels per side, or a perspective camera sits inside or behind
+    /// the volume box.
+    #[allow(clippy::too_many_arguments)]
+    pub fn cpubasedvolume(
+        &mut self,
+        nx: usize,
+        ny: usize,
+        nz: usize,
+        data: &[f64],
+        algorithm: VolumeAlgorithm,
+        dmin: Option<f64>,
+        dmax: Option<f64>,
+    ) -> Result<(f64, f64)> {
+        let n = [nx, ny, nz];
+        if n.iter().any(|&d| d < 2) {
+            return Err(invalid(format!(
+                "dimensions {nx}×{ny}×{nz}: every axis needs at least 2 samples"
+            )));
+        }
+        let total = nx
+            .checked_mul(ny)
+            .and_then(|v| v.checked_mul(nz))
+            .ok_or_else(|| invalid(format!("dimensions {nx}×{ny}×{nz} overflow")))?;
+        if total != data.len() {
+            return Err(invalid(format!(
+                "dimensions {nx}×{ny}×{nz} need {total} values (x fastest), data has {}",
+                data.len()
+            )));
+        }
+        if let Some(i) = data.iter().position(|v| !v.is_finite()) {
+            return Err(invalid(format!(
+                "data value at (x={}, y={}, z={}) is {}; volume data must be finite",
+                i % nx,
+                (i / nx) % ny,
+                i / (nx * ny),
+                data[i]
+            )));
+        }
+        for (what, v) in [("dmin", dmin), ("dmax", dmax)] {
+            if let Some(v) = v {
+                if !v.is_finite() {
+                    return Err(invalid(format!("{what} is {v}; it must be finite")));
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = (dmin, dmax) {
+            if a >= b {
+                return Err(invalid(format!(
+                    "dmin {a} must be less than dmax {b}; pass None for the data range"
+                )));
+            }
+        }
+        let [vx0, vx1, vy0, vy1] = self.viewport;
+        let scale = self.gks.workstation().scale();
+        let w = ((vx1 - vx0) * scale).round().max(1.0) as usize;
+        let h = ((vy1 - vy0) * scale).round().max(1.0) as usize;
+        if w > MAX_PIXELS || h > MAX_PIXELS {
+            return Err(invalid(format!(
+                "the viewport covers {w}×{h} pixels; at most {MAX_PIXELS} per side"
+            )));
+        }
+        let values = self.cast(n, data, algorithm, w, h)?;
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for v in values.iter().flatten() {
+            lo = lo.min(*v);
+            hi = hi.max(*v);
+        }
+        if !lo.is_finite() {
+            // The box is not visible: nothing to draw.
+            lo = 0.0;
+            hi = 0.0;
+        }
+        let lo = dmin.unwrap_or(lo);
+        let hi = dmax.unwrap_or(hi);
+        let lut: Vec<[u8; 4]> = {
+            let (first, last) = self.colormap_range;
+            (first..=last)
+                .map(|i| {
+                    let (r, g, b) = self.gks.inqcolor(i).unwrap_or((0.0, 0.0, 0.0));
+                    let c = |v: f64| (v * 255.0).round() as u8;
+                    [c(r), c(g), c(b), 255]
+                })
+                .collect()
+        };
+        let last = (lut.len() - 1) as f64;
+        let rgba: Vec<[u8; 4]> = values
+            .iter()
+            .map(|v| match v {
+                None => [0, 0, 0, 0],
+                Some(v) => {
+                    let t = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+                    lut[(t.clamp(0.0, 1.0) * last).round() as usize]
+                }
+            })
+            .collect();
+        let [a, b, c, d] = if self.in_wc() {
+            [0.0, 1.0, 0.0, 1.0]
+        } else {
+            [vx0, vx1, vy0, vy1]
+        };
+        self.gks.drawimage(a, b, c, d, w, h, &rgba)?;
+        Ok((lo, hi))
+    }
+
+    /// One value per pixel (row 0 at the top), `None` where the ray misses the box.
+    fn cast(
+        &self,
+        n: [usize; 3],
+        data: &[f64],
+        algorithm: VolumeAlgorithm,
+        w: usize,
+        h: usize,
+    ) -> Result<Vec<Option<f64>>> {
+        let proj = self.projector();
+        let perspective = self.space3d.projection == ProjectionType::Perspective;
+        let corners = [
+            [0.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.0, 1.0, 0.0],
+            [0.0, 0.0, 1.0],
+        ];
+        let mut xyz = [[0.0; 3]; 4];
+        for (o, p) in xyz.iter_mut().zip(corners) {
+            *o = proj.project_unit(p).ok_or_else(|| {
+                invalid("the volume box must lie in front of the perspective camera".into())
+            })?;
+        }
+        // Perspective: x·depth, y·depth and depth are linear in the unit coordinates;
+        // parallel projections: x, y and depth themselves are.
+        let wgt = |k: usize| if perspective { xyz[k][2] } else { 1.0 };
+        let form = |f: &dyn Fn(usize) -> f64| Linear::fit(f(0), [f(1), f(2), f(3)]);
+        let lx = form(&|k| xyz[k][0] * wgt(k));
+        let ly = form(&|k| xyz[k][1] * wgt(k));
+        let lw = form(&|k| wgt(k));
+        let depth = form(&|k| xyz[k][2]);
+        if perspective {
+            // The camera must not see the box from inside: every corner in front of it.
+            for i in 0..8 {
+                let p = [(i & 1) as f64, ((i >> 1) & 1) as f64, ((i >> 2) & 1) as f64];
+                if proj.project_unit(p).is_none() {
+                    return Err(invalid(
+                        "the perspective camera is inside or behind the volume box; move it \
+                         farther away (setspace3d camera distance)"
+                            .into(),
+                    ));
+                }
+            }
+        }
+        let field = Field { n, data };
+        let gscale = [(n[0] - 1) as f64, (n[1] - 1) as f64, (n[2] - 1) as f64];
+        let [vx0, vx1, vy0, vy1] = self.viewport;
+        let mut out = vec![None; w * h];
+        for (j, row) in out.chunks_mut(w).enumerate() {
+            let y = vy1 - (j as f64 + 0.5) / h as f64 * (vy1 - vy0);
+            for (i, px) in row.iter_mut().enumerate() {
+                let x = vx0 + (i as f64 + 0.5) / w as f64 * (vx1 - vx0);
+                // Planes (lx − x·lw)·p = x·lw0 − lx0 and the same for y.
+                let n1 = [0, 1, 2].map(|k| lx.c[k] - x * lw.c[k]);
+                let n2 = [0, 1, 2].map(|k| ly.c[k] - y * lw.c[k]);
+                let (b1, b2) = (x * lw.c0 - lx.c0, y * lw.c0 - ly.c0);
+                let mut dir = cross(n1, n2);
+                let det = dot(dir, dir);
+                if det < 1e-300 {
+                    continue;
+                }
+                // The point of the line closest to the origin: p = (b1 n2×d + b2 d×n1) / |d|²
+                // with d = n1×n2.
+                let a = cross(n2, dir);
+                let b = cross(dir, n1);
+                let p = [0, 1, 2].map(|k| (b1 * a[k] + b2 * b[k]) / det);
+                // March away from the viewer.
+                if dot(depth.c, dir) < 0.0 {
+                    dir = dir.map(|c| -c);
+                }
+                let Some((t0, t1)) = clip_unit_cube(p, dir) else {
+                    continue;
+                };
+                let glen = (0..3)
+                    .map(|k| (dir[k] * gscale[k]).powi(2))
+                    .sum::<f64>()
+                    .sqrt();
+                let steps = (((t1 - t0) * glen * 2.0).ceil() as usize).max(1);
+                let dt = (t1 - t0) / steps as f64;
+                let ds = dt * dot(dir, dir).sqrt();
+                let mut acc: f64 = if algorithm == VolumeAlgorithm::Mip {
+                    f64::NEG_INFINITY
+                } else {
+                    0.0
+                };
+                for s in 0..steps {
+                    let t = t0 + (s as f64 + 0.5) * dt;
+                    let g = [0, 1, 2].map(|k| (p[k] + t * dir[k]) * gscale[k]);
+                    let v = field.sample(g);
+                    match algorithm {
+                        VolumeAlgorithm::Mip => acc = acc.max(v),
+                        _ => acc += v * ds,
+                    }
+                }
+                *px = Some(match algorithm {
+                    VolumeAlgorithm::Absorption => (-acc).exp(),
+                    _ => acc,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
