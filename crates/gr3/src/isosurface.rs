@@ -22,6 +22,28 @@
 //!   holes appear (see the `table` module); a corner is *high* when its value is strictly
 //!   greater than the isovalue.
 //!
+//! # Example
+//! ```
+//! use gr3::isosurface::marching_cubes;
+//! // A ball of high values: 10 minus the distance from the centre of a 16³ grid.
+//! let n = 16;
+//! let mut data = Vec::with_capacity(n * n * n);
+//! for z in 0..n {
+//!     for y in 0..n {
+//!         for x in 0..n {
+//!             let d = [x, y, z].map(|c| c as f64 - 7.5);
+//!             data.push(10.0 - (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt());
+//!         }
+//!     }
+//! }
+//! let mesh = marching_cubes(&data, [n; 3], [0.5; 3], [0.0; 3], 5.0)?; // radius 5 voxels
+//! assert!(mesh.triangle_count() > 100);
+//! let r = 2.5; // 5 voxels of spacing 0.5
+//! let volume = 4.0 / 3.0 * std::f64::consts::PI * r * r * r;
+//! assert!((mesh.signed_volume() - volume).abs() < 0.05 * volume);
+//! # Ok::<(), gr3::Error>(())
+//! ```
+//!
 //! # Speed
 //! One pass over z-slabs of cube layers; each slab keeps the vertex numbers of the edges of
 //! its current bottom and top slice. Slabs run in parallel with rayon and are merged in order:

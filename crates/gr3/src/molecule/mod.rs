@@ -4,6 +4,15 @@
 //!
 //! The drawing functions return plain data ([`SphereSpec`], [`CylinderSpec`]); a scene draws
 //! them with its sphere and cylinder meshes. Lengths are in Å throughout.
+//!
+//! ```
+//! use gr3::molecule::parse_xyz;
+//! let water = parse_xyz("3\nwater\nO 0 0 0.117\nH 0.757 0 -0.469\nH -0.757 0 -0.469\n")?;
+//! assert_eq!(water.bonds, vec![(0, 1), (0, 2)]);
+//! let (spheres, cylinders) = water.ball_and_stick(0.5, 0.1)?;
+//! assert_eq!((spheres.len(), cylinders.len()), (3, 4)); // each bond in two halves
+//! # Ok::<(), gr3::Error>(())
+//! ```
 
 mod bonds;
 pub mod elements;
