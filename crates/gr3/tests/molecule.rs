@@ -114,16 +114,23 @@ ATOM      5  HW1 HOH A   2       3.140   0.927   0.000
 ATOM      6  HW2 HOH A   2       3.857   0.000   0.000
 HETATM    7 FE   HEM A   3      10.000  10.000  10.000
 ATOM      8  CA  GLY A   4      20.000  20.000  20.000
+ATOM     10  CB AGLY A   4      21.000  20.000  20.000
+ATOM     11  CB BGLY A   4      21.100  20.000  20.000
 ENDMDL
 ATOM      9  OW  HOH A   1       5.000   5.000   5.000
 ";
     let m = parse_pdb(text).unwrap();
-    assert_eq!(m.atoms.len(), 8, "only the first model");
+    assert_eq!(
+        m.atoms.len(),
+        9,
+        "only the first model and alternate location"
+    );
     let syms: Vec<&str> = m.atoms.iter().map(|a| a.element.symbol()).collect();
-    assert_eq!(syms, ["O", "H", "H", "O", "H", "H", "Fe", "C"]);
+    assert_eq!(syms, ["O", "H", "H", "O", "H", "H", "Fe", "C", "C"]);
+    assert_eq!(m.atoms[8].position, [21.0, 20.0, 20.0]);
     assert_eq!(
         m.bonds,
-        vec![(0, 1), (0, 2), (3, 4), (3, 5)],
+        vec![(0, 1), (0, 2), (3, 4), (3, 5), (7, 8)],
         "no hydrogen bond at 1.9 Å"
     );
 }

@@ -58,6 +58,8 @@ fn parse(text: &str, path: &Path) -> Result<Molecule> {
         let rec = cols(line, 1, 6).trim_end();
         match rec {
             "ENDMDL" => model_done = true,
+            // Alternate locations: only the first (blank or 'A') is kept.
+            "ATOM" | "HETATM" if !model_done && !matches!(cols(line, 17, 17), "" | " " | "A") => {}
             "ATOM" | "HETATM" if !model_done => {
                 if line.len() < 54 {
                     return Err(err(
@@ -144,7 +146,8 @@ fn parse(text: &str, path: &Path) -> Result<Molecule> {
 }
 
 /// A molecule from PDB text: `ATOM` and `HETATM` records of the first model (fixed columns:
-/// name 13-16, x/y/z 31-54, element 77-78, falling back to the atom name), bonds from
+/// name 13-16, x/y/z 31-54, element 77-78, falling back to the atom name; of alternate
+/// locations only the blank or `A` one), bonds from
 /// `CONECT` records when there are any, otherwise inferred from covalent radii.
 ///
 /// # Errors
