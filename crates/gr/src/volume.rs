@@ -5,7 +5,9 @@
 //! `setspace3d`/camera projections, the window and `setspace` z range for GR's classic view):
 //! sample `(0, 0, 0)` sits at the box's minimum corner and sample `(nx-1, ny-1, nz-1)` at its
 //! maximum corner. Data are x fastest: `data[x + nx * (y + ny * z)]`. Between samples the field
-//! is interpolated trilinearly; every ray takes two samples per voxel.
+//! is interpolated trilinearly; every ray takes one sample per voxel length it crosses. Rows
+//! of pixels are cast on scoped threads (one per core); the image does not depend on their
+//! number.
 //!
 //! Per pixel the ray through the box yields one value:
 //! * [`VolumeAlgorithm::Emission`]: `∫ f ds`, the sum of the data along the ray times the path
@@ -295,62 +297,102 @@ impl Gr {
                 }
             }
         }
-        let field = Field { n, data };
-        let gscale = [(n[0] - 1) as f64, (n[1] - 1) as f64, (n[2] - 1) as f64];
-        let [vx0, vx1, vy0, vy1] = self.viewport;
+        let rays = Rays {
+            lx,
+            ly,
+            lw,
+            depth,
+            field: Field { n, data },
+            gscale: [(n[0] - 1) as f64, (n[1] - 1) as f64, (n[2] - 1) as f64],
+            viewport: self.viewport,
+            w,
+            h,
+            algorithm,
+        };
         let mut out = vec![None; w * h];
-        for (j, row) in out.chunks_mut(w).enumerate() {
-            let y = vy1 - (j as f64 + 0.5) / h as f64 * (vy1 - vy0);
-            for (i, px) in row.iter_mut().enumerate() {
-                let x = vx0 + (i as f64 + 0.5) / w as f64 * (vx1 - vx0);
-                // Planes (lx − x·lw)·p = x·lw0 − lx0 and the same for y.
-                let n1 = [0, 1, 2].map(|k| lx.c[k] - x * lw.c[k]);
-                let n2 = [0, 1, 2].map(|k| ly.c[k] - y * lw.c[k]);
-                let (b1, b2) = (x * lw.c0 - lx.c0, y * lw.c0 - ly.c0);
-                let mut dir = cross(n1, n2);
-                let det = dot(dir, dir);
-                if det < 1e-300 {
-                    continue;
-                }
-                // The point of the line closest to the origin: p = (b1 n2×d + b2 d×n1) / |d|²
-                // with d = n1×n2.
-                let a = cross(n2, dir);
-                let b = cross(dir, n1);
-                let p = [0, 1, 2].map(|k| (b1 * a[k] + b2 * b[k]) / det);
-                // March away from the viewer.
-                if dot(depth.c, dir) < 0.0 {
-                    dir = dir.map(|c| -c);
-                }
-                let Some((t0, t1)) = clip_unit_cube(p, dir) else {
-                    continue;
-                };
-                let glen = (0..3)
-                    .map(|k| (dir[k] * gscale[k]).powi(2))
-                    .sum::<f64>()
-                    .sqrt();
-                let steps = (((t1 - t0) * glen * 2.0).ceil() as usize).max(1);
-                let dt = (t1 - t0) / steps as f64;
-                let ds = dt * dot(dir, dir).sqrt();
-                let mut acc: f64 = if algorithm == VolumeAlgorithm::Mip {
-                    f64::NEG_INFINITY
-                } else {
-                    0.0
-                };
-                for s in 0..steps {
-                    let t = t0 + (s as f64 + 0.5) * dt;
-                    let g = [0, 1, 2].map(|k| (p[k] + t * dir[k]) * gscale[k]);
-                    let v = field.sample(g);
-                    match algorithm {
-                        VolumeAlgorithm::Mip => acc = acc.max(v),
-                        _ => acc += v * ds,
+        // Rows in parallel on scoped threads (each pixel is independent: the result does not
+        // depend on the number of threads).
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .clamp(1, 16)
+            .min(h);
+        let rows_per = h.div_ceil(threads);
+        std::thread::scope(|scope| {
+            for (c, chunk) in out.chunks_mut(rows_per * w).enumerate() {
+                let rays = &rays;
+                scope.spawn(move || {
+                    for (r, row) in chunk.chunks_mut(w).enumerate() {
+                        let j = c * rows_per + r;
+                        for (i, px) in row.iter_mut().enumerate() {
+                            *px = rays.pixel(i, j);
+                        }
                     }
-                }
-                *px = Some(match algorithm {
-                    VolumeAlgorithm::Absorption => (-acc).exp(),
-                    _ => acc,
                 });
             }
-        }
+        });
         Ok(out)
+    }
+}
+
+/// Everything one ray needs.
+struct Rays<'a> {
+    lx: Linear,
+    ly: Linear,
+    lw: Linear,
+    depth: Linear,
+    field: Field<'a>,
+    gscale: [f64; 3],
+    viewport: [f64; 4],
+    w: usize,
+    h: usize,
+    algorithm: VolumeAlgorithm,
+}
+
+impl Rays<'_> {
+    /// The value of pixel `(i, j)` (row 0 at the top), `None` if its ray misses the box.
+    fn pixel(&self, i: usize, j: usize) -> Option<f64> {
+        let [vx0, vx1, vy0, vy1] = self.viewport;
+        let y = vy1 - (j as f64 + 0.5) / self.h as f64 * (vy1 - vy0);
+        let x = vx0 + (i as f64 + 0.5) / self.w as f64 * (vx1 - vx0);
+        let (lx, ly, lw) = (self.lx, self.ly, self.lw);
+        // Planes (lx − x·lw)·p = x·lw0 − lx0 and the same for y.
+        let n1 = [0, 1, 2].map(|k| lx.c[k] - x * lw.c[k]);
+        let n2 = [0, 1, 2].map(|k| ly.c[k] - y * lw.c[k]);
+        let (b1, b2) = (x * lw.c0 - lx.c0, y * lw.c0 - ly.c0);
+        let mut dir = cross(n1, n2);
+        let det = dot(dir, dir);
+        if det < 1e-300 {
+            return None;
+        }
+        // The point of the line closest to the origin: p = (b1 n2×d + b2 d×n1) / |d|²
+        // with d = n1×n2.
+        let a = cross(n2, dir);
+        let b = cross(dir, n1);
+        let p = [0, 1, 2].map(|k| (b1 * a[k] + b2 * b[k]) / det);
+        // March away from the viewer.
+        if dot(self.depth.c, dir) < 0.0 {
+            dir = dir.map(|c| -c);
+        }
+        let (t0, t1) = clip_unit_cube(p, dir)?;
+        let g = self.gscale;
+        let glen = (0..3).map(|k| (dir[k] * g[k]).powi(2)).sum::<f64>().sqrt();
+        // One sample per voxel length along the ray, at the middle of each step.
+        let steps = (((t1 - t0) * glen).ceil() as usize).max(1);
+        let dt = (t1 - t0) / steps as f64;
+        let ds = dt * dot(dir, dir).sqrt();
+        let start = [0, 1, 2].map(|k| (p[k] + (t0 + 0.5 * dt) * dir[k]) * g[k]);
+        let step = [0, 1, 2].map(|k| dt * dir[k] * g[k]);
+        let at = |s: usize| [0, 1, 2].map(|k| start[k] + s as f64 * step[k]);
+        Some(match self.algorithm {
+            VolumeAlgorithm::Mip => (0..steps)
+                .map(|s| self.field.sample(at(s)))
+                .fold(f64::NEG_INFINITY, f64::max),
+            VolumeAlgorithm::Emission => {
+                (0..steps).map(|s| self.field.sample(at(s))).sum::<f64>() * ds
+            }
+            VolumeAlgorithm::Absorption => {
+                (-(0..steps).map(|s| self.field.sample(at(s))).sum::<f64>() * ds).exp()
+            }
+        })
     }
 }
