@@ -102,22 +102,24 @@ struct Field<'a> {
 
 impl Field<'_> {
     fn sample(&self, g: [f64; 3]) -> f64 {
-        let mut i = [0usize; 3];
+        let [nx, ny, _] = self.n;
+        let strides = [1, nx, nx * ny];
+        let mut base = 0;
         let mut f = [0f64; 3];
         for k in 0..3 {
             let c = g[k].clamp(0.0, (self.n[k] - 1) as f64);
-            let b = (c.floor() as usize).min(self.n[k] - 2);
-            i[k] = b;
+            // c >= 0, so the cast floors; the last cell also serves its far face.
+            let b = (c as usize).min(self.n[k] - 2);
             f[k] = c - b as f64;
+            base += b * strides[k];
         }
-        let [nx, ny, _] = self.n;
-        let at = |x: usize, y: usize, z: usize| self.data[x + nx * (y + ny * z)];
+        let (sy, sz) = (strides[1], strides[2]);
+        let d = self.data;
         let lerp = |a: f64, b: f64, t: f64| a + (b - a) * t;
-        let [x, y, z] = i;
-        let c00 = lerp(at(x, y, z), at(x + 1, y, z), f[0]);
-        let c10 = lerp(at(x, y + 1, z), at(x + 1, y + 1, z), f[0]);
-        let c01 = lerp(at(x, y, z + 1), at(x + 1, y, z + 1), f[0]);
-        let c11 = lerp(at(x, y + 1, z + 1), at(x + 1, y + 1, z + 1), f[0]);
+        let c00 = lerp(d[base], d[base + 1], f[0]);
+        let c10 = lerp(d[base + sy], d[base + sy + 1], f[0]);
+        let c01 = lerp(d[base + sz], d[base + sz + 1], f[0]);
+        let c11 = lerp(d[base + sy + sz], d[base + sy + sz + 1], f[0]);
         lerp(lerp(c00, c10, f[1]), lerp(c01, c11, f[1]), f[2])
     }
 }
