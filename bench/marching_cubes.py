@@ -4,7 +4,8 @@
 Builds the synthetic head phantom of crates/gr3/examples/common/phantom.rs (nested smooth
 ellipsoids, float32, x fastest) with numpy, times `skimage.measure.marching_cubes` on it
 (median of 5 runs after one warm-up), runs the release example `mc_timing` on the same
-volume sizes (median of 7 after one warm-up, JSON lines), and prints both and the ratio.
+volume size just before it (median of 7 after one warm-up, one JSON line), and prints both
+times and the ratio.
 
     python3 bench/marching_cubes.py              # 128^3 and 256^3
     python3 bench/marching_cubes.py 64 128       # other sizes
@@ -70,16 +71,18 @@ def time_skimage(vol, runs=5):
     return times[len(times) // 2], len(verts), len(faces)
 
 
-def rust_timings(sizes):
+def build_rust():
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     subprocess.check_call(
         ["cargo", "build", "--quiet", "--release", "-p", "gr3", "--example", "mc_timing"],
         cwd=REPO,
     )
-    out = subprocess.check_output(
-        [str(target / "release" / "examples" / "mc_timing"), *map(str, sizes)], text=True
-    )
-    return {r["n"]: r for r in map(json.loads, out.splitlines())}
+    return target / "release" / "examples" / "mc_timing"
+
+
+def rust_timing(binary, n):
+    out = subprocess.check_output([str(binary), str(n)], text=True)
+    return json.loads(out.splitlines()[0])
 
 
 def main():
@@ -87,12 +90,13 @@ def main():
     ensure("numpy", "skimage")
     import skimage
 
-    rust = rust_timings(sizes)
+    binary = build_rust()
     print(f"scikit-image {skimage.__version__}, {os.cpu_count()} CPUs")
     print(f"{'size':>6} {'skimage s':>10} {'rust s':>10} {'ratio':>7}  vertices (skimage/rust)")
     for n in sizes:
+        # Each size: Rust, then scikit-image right after, so both see the same machine load.
+        r = rust_timing(binary, n)
         sk, nv, nf = time_skimage(phantom(n))
-        r = rust[n]
         ratio = sk / r["median_s"]
         print(
             f"{n:>5}³ {sk:>10.4f} {r['median_s']:>10.4f} {ratio:>6.2f}x  "

@@ -25,6 +25,7 @@ pub mod shapes;
 pub mod space3d;
 pub mod ticks;
 mod tricontour;
+pub mod volume;
 
 pub use context::Gr;
 pub use error::{Error, Result};

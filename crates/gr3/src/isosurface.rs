@@ -22,6 +22,28 @@
 //!   holes appear (see the `table` module); a corner is *high* when its value is strictly
 //!   greater than the isovalue.
 //!
+//! # Example
+//! ```
+//! use gr3::isosurface::marching_cubes;
+//! // A ball of high values: 10 minus the distance from the centre of a 16³ grid.
+//! let n = 16;
+//! let mut data = Vec::with_capacity(n * n * n);
+//! for z in 0..n {
+//!     for y in 0..n {
+//!         for x in 0..n {
+//!             let d = [x, y, z].map(|c| c as f64 - 7.5);
+//!             data.push(10.0 - (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt());
+//!         }
+//!     }
+//! }
+//! let mesh = marching_cubes(&data, [n; 3], [0.5; 3], [0.0; 3], 5.0)?; // radius 5 voxels
+//! assert!(mesh.triangle_count() > 100);
+//! let r = 2.5; // 5 voxels of spacing 0.5
+//! let volume = 4.0 / 3.0 * std::f64::consts::PI * r * r * r;
+//! assert!((mesh.signed_volume() - volume).abs() < 0.05 * volume);
+//! # Ok::<(), gr3::Error>(())
+//! ```
+//!
 //! # Speed
 //! One pass over z-slabs of cube layers; each slab keeps the vertex numbers of the edges of
 //! its current bottom and top slice. Slabs run in parallel with rayon and are merged in order:
@@ -128,13 +150,13 @@ fn invalid(msg: String) -> Error {
     }
 }
 
-/// Checks dims against the data and the geometry; returns the data range `(min, max)`.
+/// Checks dims against the data and the geometry.
 fn validate<T: Voxel>(
     data: &[T],
     dims: [usize; 3],
     spacing: [f64; 3],
     offset: [f64; 3],
-) -> Result<(f64, f64)> {
+) -> Result<()> {
     if let Some(a) = dims.iter().position(|&d| d < 2) {
         return Err(invalid(format!(
             "dims {dims:?}: axis {} has {} samples, every axis needs at least 2",
@@ -160,55 +182,22 @@ fn validate<T: Voxel>(
     if offset.iter().any(|o| !o.is_finite()) {
         return Err(invalid(format!("offset {offset:?} must be finite")));
     }
-    use rayon::prelude::*;
-    let chunk = dims[0] * dims[1];
-    let (lo, hi, bad) = data
-        .par_chunks(chunk)
-        .enumerate()
-        .map(|(z, s)| {
-            // Branch-free pass in four independent lanes (vectorises): NaN never wins a
-            // comparison but sets its lane's flag; infinities show up in the range.
-            let mut lo = [f64::INFINITY; 4];
-            let mut hi = [f64::NEG_INFINITY; 4];
-            let mut nan = [false; 4];
-            let mut it = s.chunks_exact(4);
-            for c in &mut it {
-                for k in 0..4 {
-                    let v = c[k].to_f64();
-                    lo[k] = if v < lo[k] { v } else { lo[k] };
-                    hi[k] = if v > hi[k] { v } else { hi[k] };
-                    nan[k] |= v.is_nan();
-                }
-            }
-            for (k, v) in it.remainder().iter().enumerate() {
-                let v = v.to_f64();
-                lo[k] = if v < lo[k] { v } else { lo[k] };
-                hi[k] = if v > hi[k] { v } else { hi[k] };
-                nan[k] |= v.is_nan();
-            }
-            let lo = lo.iter().fold(f64::INFINITY, |a, &b| a.min(b));
-            let hi = hi.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
-            let poisoned = nan.iter().any(|&b| b) || lo.is_infinite() || hi.is_infinite();
-            let bad = if poisoned {
-                s.iter()
-                    .position(|v| !v.to_f64().is_finite())
-                    .map(|i| (i % dims[0], i / dims[0], z, s[i].to_f64()))
-            } else {
-                None
-            };
-            (lo, hi, bad)
-        })
-        .reduce(
-            || (f64::INFINITY, f64::NEG_INFINITY, None),
-            |a, b| (a.0.min(b.0), a.1.max(b.1), a.2.or(b.2)),
-        );
-    if let Some((x, y, z, v)) = bad {
-        return Err(invalid(format!(
-            "data value at (x={x}, y={y}, z={z}) is {v}; replace NaN/Inf voxels by finite values \
-             (for example the data minimum) before extracting a surface"
-        )));
-    }
-    Ok((lo, hi))
+    Ok(())
+}
+
+/// The first NaN or infinite voxel, as an error (only searched once the range shows one).
+fn non_finite<T: Voxel>(data: &[T], dims: [usize; 3]) -> Option<Error> {
+    let i = data.iter().position(|v| !v.to_f64().is_finite())?;
+    let (x, y, z) = (
+        i % dims[0],
+        (i / dims[0]) % dims[1],
+        i / (dims[0] * dims[1]),
+    );
+    Some(invalid(format!(
+        "data value at (x={x}, y={y}, z={z}) is {}; replace NaN/Inf voxels by finite values \
+         (for example the data minimum) before extracting a surface",
+        data[i].to_f64()
+    )))
 }
 
 /// Extracts the isosurface `field == isovalue` with marching cubes.
@@ -228,11 +217,9 @@ pub fn marching_cubes<T: Voxel>(
     offset: [f64; 3],
     isovalue: f64,
 ) -> Result<IsoMesh> {
-    let (lo, hi) = validate(data, dims, spacing, offset)?;
-    if !(isovalue >= lo && isovalue <= hi) {
-        return Err(invalid(format!(
-            "isovalue {isovalue} is outside the data range [{lo}, {hi}]; choose a value in it"
-        )));
+    validate(data, dims, spacing, offset)?;
+    if !isovalue.is_finite() {
+        return Err(invalid(format!("isovalue {isovalue} must be finite")));
     }
     let field = extract::Field {
         data,
@@ -241,7 +228,20 @@ pub fn marching_cubes<T: Voxel>(
         offset,
         iso: isovalue,
     };
-    Ok(field.extract())
+    // One pass: the slabs also measure the data range, checked before the mesh is returned.
+    let (mesh, range) = field.extract();
+    let (lo, hi) = (range.lo, range.hi);
+    if range.nan || !lo.is_finite() || !hi.is_finite() {
+        if let Some(e) = non_finite(data, dims) {
+            return Err(e);
+        }
+    }
+    if !(isovalue >= lo && isovalue <= hi) {
+        return Err(invalid(format!(
+            "isovalue {isovalue} is outside the data range [{lo}, {hi}]; choose a value in it"
+        )));
+    }
+    Ok(mesh)
 }
 
 /// GR3's `gr3_createisosurfacemesh` on 16-bit data: the surface at `isolevel`, with GR3's

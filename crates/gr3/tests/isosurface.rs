@@ -239,11 +239,17 @@ fn bad_input_is_rejected_with_a_clear_message() {
         "{e}"
     );
     let e = msg(marching_cubes(&d, [8; 3], [1.0; 3], [0.0; 3], f64::NAN));
-    assert!(e.contains("outside the data range"), "{e}");
+    assert!(e.contains("must be finite"), "{e}");
     let mut nan = d.clone();
     nan[3 + 8 * (2 + 8 * 5)] = f64::NAN;
     let e = msg(marching_cubes(&nan, [8; 3], [1.0; 3], [0.0; 3], 97.0));
     assert!(e.contains("x=3, y=2, z=5") && e.contains("NaN"), "{e}");
+    let mut inf: Vec<f32> = d.iter().map(|&v| v as f32).collect();
+    inf[7 + 8 * (7 + 8 * 7)] = f32::NEG_INFINITY;
+    let e = marching_cubes(&inf, [8; 3], [1.0; 3], [0.0; 3], 97.0)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("x=7, y=7, z=7") && e.contains("-inf"), "{e}");
     let e = msg(marching_cubes(&d, [8; 3], [0.0, 1.0, 1.0], [0.0; 3], 97.0));
     assert!(e.contains("spacing"), "{e}");
     let e = msg(marching_cubes(

@@ -14,6 +14,30 @@ pub(crate) struct Field<'a, T> {
     pub iso: f64,
 }
 
+/// Minimum, maximum and whether a NaN was seen.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Range {
+    pub lo: f64,
+    pub hi: f64,
+    pub nan: bool,
+}
+
+impl Range {
+    const EMPTY: Range = Range {
+        lo: f64::INFINITY,
+        hi: f64::NEG_INFINITY,
+        nan: false,
+    };
+
+    fn join(self, o: Range) -> Range {
+        Range {
+            lo: self.lo.min(o.lo),
+            hi: self.hi.max(o.hi),
+            nan: self.nan | o.nan,
+        }
+    }
+}
+
 /// The mesh of one slab with slab-local vertex numbers.
 struct Slab {
     vertices: Vec<[f32; 3]>,
@@ -23,6 +47,8 @@ struct Slab {
     bottom: u32,
     /// Local index of the first vertex of the slab's top slice.
     top_start: u32,
+    /// Range of the slices the slab read.
+    range: Range,
 }
 
 impl<T: Voxel> Field<'_, T> {
@@ -87,11 +113,38 @@ impl<T: Voxel> Field<'_, T> {
     }
 
     /// High/low flags of slice `z`.
-    fn flags(&self, z: usize, out: &mut [u8]) {
+    /// Also folds the slice's values into the slab's range and NaN flag (the data range is
+    /// checked after extraction, so the data are read once).
+    fn flags(&self, z: usize, out: &mut [u8], range: &mut Range) {
         let m = self.n[0] * self.n[1];
         let slice = &self.data[z * m..(z + 1) * m];
-        for (f, v) in out.iter_mut().zip(slice) {
-            *f = u8::from(v.to_f64() > self.iso);
+        let iso = self.iso;
+        // Four independent lanes keep the min/max chains short and vectorisable.
+        let mut lo = [f64::INFINITY; 4];
+        let mut hi = [f64::NEG_INFINITY; 4];
+        let mut nan = [false; 4];
+        let mut fo = out.chunks_exact_mut(4);
+        let mut vi = slice.chunks_exact(4);
+        for (f, v) in (&mut fo).zip(&mut vi) {
+            for k in 0..4 {
+                let x = v[k].to_f64();
+                f[k] = u8::from(x > iso);
+                lo[k] = if x < lo[k] { x } else { lo[k] };
+                hi[k] = if x > hi[k] { x } else { hi[k] };
+                nan[k] |= x.is_nan();
+            }
+        }
+        for (f, v) in fo.into_remainder().iter_mut().zip(vi.remainder()) {
+            let x = v.to_f64();
+            *f = u8::from(x > iso);
+            lo[0] = if x < lo[0] { x } else { lo[0] };
+            hi[0] = if x > hi[0] { x } else { hi[0] };
+            nan[0] |= x.is_nan();
+        }
+        for k in 0..4 {
+            range.lo = range.lo.min(lo[k]);
+            range.hi = range.hi.max(hi[k]);
+            range.nan |= nan[k];
         }
     }
 
@@ -132,20 +185,21 @@ impl<T: Voxel> Field<'_, T> {
             indices: Vec::new(),
             bottom: 0,
             top_start: 0,
+            range: Range::EMPTY,
         };
         let (mut fb, mut ft) = (vec![0u8; m], vec![0u8; m]);
         let (mut ib, mut it) = (vec![u32::MAX; 2 * m], vec![u32::MAX; 2 * m]);
         let mut iz = vec![u32::MAX; m];
         // Per point of the layer: bit 0 = bottom corner high, bit 4 = top corner high.
         let mut c = vec![0u8; m];
-        self.flags(k0, &mut fb);
+        self.flags(k0, &mut fb, &mut out.range);
         self.slice_vertices(k0, &fb, &mut ib, &mut out);
         if !first {
             out.bottom = out.vertices.len() as u32;
         }
         let table = &*TABLE;
         for k in k0..k1 {
-            self.flags(k + 1, &mut ft);
+            self.flags(k + 1, &mut ft, &mut out.range);
             out.top_start = out.vertices.len() as u32;
             self.slice_vertices(k + 1, &ft, &mut it, &mut out);
             for ((c, &b), &t) in c.iter_mut().zip(&fb).zip(&ft) {
@@ -220,8 +274,8 @@ impl<T: Voxel> Field<'_, T> {
         out
     }
 
-    /// The whole mesh: slabs in parallel, merged in order.
-    pub(crate) fn extract(&self) -> IsoMesh {
+    /// The whole mesh (slabs in parallel, merged in order) and the data range.
+    pub(crate) fn extract(&self) -> (IsoMesh, Range) {
         let layers = self.n[2] - 1;
         let want = (rayon::current_num_threads() * 3).max(1);
         let per = layers.div_ceil(want).max(4);
@@ -233,7 +287,8 @@ impl<T: Voxel> Field<'_, T> {
             .par_iter()
             .map(|&(k0, k1)| self.slab(k0, k1, k0 == 0))
             .collect();
-        merge(slabs)
+        let range = slabs.iter().fold(Range::EMPTY, |r, s| r.join(s.range));
+        (merge(slabs), range)
     }
 }
 
