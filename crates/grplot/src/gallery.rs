@@ -67,6 +67,18 @@ fn pages() -> Vec<Page> {
         draw: Box::new(crate::gr3_pages::isosurface_page),
     });
     v.push(Page {
+        name: "molecule",
+        title: "GR3 molecules: caffeine read from an XYZ file, ball-and-stick and space-filling",
+        layer: "gr3",
+        draw: Box::new(crate::gr3_pages::molecule_page),
+    });
+    v.push(Page {
+        name: "volume",
+        title: "Volume rendering (cpubasedvolume): maximum intensity and emission through GR's 3D view",
+        layer: "gr",
+        draw: Box::new(crate::gr3_pages::volume_page),
+    });
+    v.push(Page {
         name: "gr3-surface",
         title: "GR3 inside GR: a lit, z-buffered peaks surface under GR's 3D axes",
         layer: "gr3",

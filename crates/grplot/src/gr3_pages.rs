@@ -194,3 +194,106 @@ pub fn exports(dir: &Path) -> Result<Vec<String>, String> {
     }
     Ok(files)
 }
+
+/// Caffeine (`crates/gr3/data/caffeine.xyz`) as a GR3 scene in the given style.
+fn caffeine_scene(style: gr3::molecule::MoleculeStyle) -> Result<Scene, String> {
+    let e = |e: gr3::Error| e.to_string();
+    let m = gr3::molecule::parse_xyz(include_str!("../../gr3/data/caffeine.xyz")).map_err(e)?;
+    let n = m.atoms.len() as f64;
+    let c: Vec<f32> = (0..3)
+        .map(|k| (m.atoms.iter().map(|a| a.position[k]).sum::<f64>() / n) as f32)
+        .collect();
+    let mut scene = Scene::new();
+    scene.drawmolecule(&m, style).map_err(e)?;
+    scene
+        .cameralookat(
+            [c[0], c[1], c[2] + 14.0],
+            [c[0], c[1], c[2]],
+            [0.0, 1.0, 0.0],
+        )
+        .map_err(e)?;
+    scene
+        .setcameraprojectionparameters(40.0, 1.0, 50.0)
+        .map_err(e)?;
+    scene.setquality(2).map_err(e)?;
+    Ok(scene)
+}
+
+/// Gallery page: caffeine in ball-and-stick and in space-filling style.
+pub fn molecule_page() -> Result<gks::Gks, String> {
+    use gr3::molecule::MoleculeStyle;
+    let mut gr = Gr::new();
+    let e = |e: gr::Error| e.to_string();
+    gr.setwindow(0.0, 1.0, 0.0, 1.0).map_err(e)?;
+    for (k, (style, label)) in [
+        (MoleculeStyle::default(), "ball and stick"),
+        (
+            MoleculeStyle::SpaceFilling,
+            "space filling (van der Waals radii)",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x0 = 0.02 + 0.49 * k as f64;
+        gr.setviewport(x0, x0 + 0.47, 0.08, 0.55).map_err(e)?;
+        caffeine_scene(style)?
+            .drawimage(&mut gr, 0.0, 1.0, 0.0, 1.0, 500, 500)
+            .map_err(|e| e.to_string())?;
+        gr.selntran(0).map_err(e)?;
+        gr.settextalign(2, 3).map_err(e)?;
+        gr.setcharheight(0.018).map_err(e)?;
+        gr.text(x0 + 0.235, 0.05, label).map_err(e)?;
+        gr.selntran(1).map_err(e)?;
+    }
+    gr.selntran(0).map_err(e)?;
+    gr.settextalign(2, 1).map_err(e)?;
+    gr.setcharheight(0.022).map_err(e)?;
+    gr.text(
+        0.5,
+        0.71,
+        "Caffeine C$_8$H$_{10}$N$_4$O$_2$: 24 atoms, 25 bonds inferred from covalent radii",
+    )
+    .map_err(e)?;
+    Ok(std::mem::take(gr.gks_mut()))
+}
+
+/// Gallery page: the head phantom volume-rendered (maximum intensity and emission) by
+/// `cpubasedvolume` with GR's 3D projection.
+pub fn volume_page() -> Result<gks::Gks, String> {
+    use gr::volume::VolumeAlgorithm;
+    let n = 96;
+    let data: Vec<f64> = head_phantom(n).iter().map(|&v| f64::from(v)).collect();
+    let mut gr = Gr::new();
+    let e = |e: gr::Error| e.to_string();
+    for (k, (alg, label, cmap)) in [
+        (VolumeAlgorithm::Mip, "maximum intensity projection", 2),
+        (VolumeAlgorithm::Emission, "emission model", 47),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x0 = 0.03 + 0.49 * k as f64;
+        gr.setviewport(x0, x0 + 0.45, 0.08, 0.53).map_err(e)?;
+        gr.setwindow(-1.0, 1.0, -1.0, 1.0).map_err(e)?;
+        gr.setspace(-1.0, 1.0, 40.0, 70.0).map_err(e)?;
+        gr.setcolormap(cmap).map_err(e)?;
+        gr.cpubasedvolume(n, n, n, &data, alg, None, None)
+            .map_err(e)?;
+        gr.selntran(0).map_err(e)?;
+        gr.settextalign(2, 3).map_err(e)?;
+        gr.setcharheight(0.018).map_err(e)?;
+        gr.text(x0 + 0.225, 0.045, label).map_err(e)?;
+        gr.selntran(1).map_err(e)?;
+    }
+    gr.selntran(0).map_err(e)?;
+    gr.settextalign(2, 1).map_err(e)?;
+    gr.setcharheight(0.022).map_err(e)?;
+    gr.text(
+        0.5,
+        0.71,
+        "Volume rendering of the 96³ head phantom (cpubasedvolume)",
+    )
+    .map_err(e)?;
+    Ok(std::mem::take(gr.gks_mut()))
+}

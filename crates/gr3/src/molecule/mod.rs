@@ -15,10 +15,12 @@
 //! ```
 
 mod bonds;
+mod draw;
 pub mod elements;
 mod pdb;
 mod xyz;
 
+pub use draw::MoleculeStyle;
 pub use elements::Element;
 pub use pdb::{parse_pdb, read_pdb};
 pub use xyz::{parse_xyz, parse_xyz_frames, read_xyz, read_xyz_frames};
