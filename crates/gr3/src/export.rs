@@ -32,13 +32,15 @@ impl ExportFormat {
             "jpg" | "jpeg" => ExportFormat::Jpeg,
             "pov" => ExportFormat::Pov,
             "html" | "htm" => ExportFormat::Html,
-            _ => return Err(invalid(
-                "export",
-                format!(
+            _ => {
+                return Err(invalid(
+                    "export",
+                    format!(
                     "unknown file extension '{ext}' in {}; use .png, .jpg, .jpeg, .pov or .html",
                     path.display()
                 ),
-            )),
+                ))
+            }
         })
     }
 }
