@@ -188,6 +188,7 @@ impl Scene {
         self.draw_arc(func, mesh, positions, &dirs, &ups, colors, &scales)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn draw_axial(
         &mut self,
         func: &'static str,
