@@ -1,7 +1,7 @@
 //! Render speed: ~100 spheres plus a 200×200 surface mesh (≈ 80k triangles) at 1000² and
 //! 4000² pixels, and the projection step alone.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_main, Criterion};
 use gr3::Scene;
 
 /// 100 spheres on a 10×10 grid above a 200×200 height field.
@@ -78,5 +78,10 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+mod group {
+    #![allow(missing_docs)]
+    use super::bench;
+    criterion::criterion_group!(benches, bench);
+}
+
+criterion_main!(group::benches);

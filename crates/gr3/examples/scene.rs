@@ -41,7 +41,7 @@ fn main() -> gr3::Result<()> {
             [-2.0 + t * 0.7, -1.6 + 0.3 * (t * 2.0).sin(), 0.3 + 0.2 * t]
         })
         .collect();
-    s.drawtubemesh(&pts, &vec![[0.95, 0.6, 0.1]; 12], &vec![0.12; 12], 8, 24)?;
+    s.drawtubemesh(&pts, &[[0.95, 0.6, 0.1]; 12], &[0.12; 12], 8, 24)?;
     s.setquality(2)?;
     for ext in ["png", "pov", "html"] {
         let path = std::path::Path::new(&dir).join(format!("gr3_scene.{ext}"));

@@ -29,6 +29,12 @@ fn vec3(out: &mut String, v: [f32; 3]) {
     out.push('>');
 }
 
+fn ns(v: f32) -> String {
+    let mut s = String::new();
+    num(&mut s, v);
+    s
+}
+
 fn v3s(v: [f32; 3]) -> String {
     let mut s = String::new();
     vec3(&mut s, v);
@@ -52,10 +58,10 @@ pub(crate) fn pov_scene(scene: &Scene, width: u32, height: u32) -> String {
     let _ = writeln!(
         o,
         "background {{ color rgbt <{},{},{},{}> }}",
-        bg[0],
-        bg[1],
-        bg[2],
-        1.0 - bg[3]
+        ns(bg[0]),
+        ns(bg[1]),
+        ns(bg[2]),
+        ns(1.0 - bg[3])
     );
     match scene.projection {
         ProjectionType::Perspective => {
@@ -66,8 +72,8 @@ pub(crate) fn pov_scene(scene: &Scene, width: u32, height: u32) -> String {
                 "camera {{\n  perspective\n  location {}\n  sky {}\n  up <0,1,0>\n  right <{},0,0>\n  angle {}\n  look_at {}\n}}",
                 v3s(cam.eye),
                 v3s(u.to_array()),
-                -aspect,
-                angle,
+                ns(-aspect),
+                ns(angle),
                 v3s(cam.center)
             );
         }
@@ -79,8 +85,8 @@ pub(crate) fn pov_scene(scene: &Scene, width: u32, height: u32) -> String {
                 "camera {{\n  orthographic\n  location {}\n  sky {}\n  up <0,{},0>\n  right <{},0,0>\n  look_at {}\n}}",
                 v3s((eye + shift).to_array()),
                 v3s(u.to_array()),
-                t - b,
-                -(r - l),
+                ns(t - b),
+                ns(-(r - l)),
                 v3s((center + shift).to_array())
             );
         }
@@ -112,10 +118,10 @@ pub(crate) fn pov_scene(scene: &Scene, width: u32, height: u32) -> String {
     let _ = writeln!(
         o,
         "#declare GR3_Finish = finish {{ ambient {} diffuse {} specular {} roughness {} }}",
-        lp.ambient,
-        lp.diffuse,
-        lp.specular,
-        1.0 / lp.specular_power.max(1.0)
+        ns(lp.ambient),
+        ns(lp.diffuse),
+        ns(lp.specular),
+        ns(1.0 / lp.specular_power.max(1.0))
     );
     for draw in &scene.draws {
         let mesh = &draw.mesh;

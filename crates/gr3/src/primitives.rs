@@ -468,7 +468,48 @@ impl Scene {
         index: usize,
         colormap: i32,
     ) -> Result<()> {
-        let func = "drawslicemesh";
+        let m = slice_mesh("drawslicemesh", volume, axis, index, colormap)?;
+        self.draw_world(m);
+        Ok(())
+    }
+
+    /// `gr3_createxslicemesh` / `y` / `z`: the slice of [`Scene::drawslicemesh`] as a
+    /// mesh (in world coordinates) for [`Scene::drawmesh`].
+    pub fn createslicemesh(
+        &mut self,
+        volume: &Volume,
+        axis: SliceAxis,
+        index: usize,
+        colormap: i32,
+    ) -> Result<MeshId> {
+        let m = slice_mesh("createslicemesh", volume, axis, index, colormap)?;
+        self.insert_mesh(m)
+    }
+
+    /// `gr3_drawxslicemesh`: the slice of constant x index `ix`.
+    pub fn drawxslicemesh(&mut self, volume: &Volume, ix: usize, colormap: i32) -> Result<()> {
+        self.drawslicemesh(volume, SliceAxis::X, ix, colormap)
+    }
+
+    /// `gr3_drawyslicemesh`: the slice of constant y index `iy`.
+    pub fn drawyslicemesh(&mut self, volume: &Volume, iy: usize, colormap: i32) -> Result<()> {
+        self.drawslicemesh(volume, SliceAxis::Y, iy, colormap)
+    }
+
+    /// `gr3_drawzslicemesh`: the slice of constant z index `iz`.
+    pub fn drawzslicemesh(&mut self, volume: &Volume, iz: usize, colormap: i32) -> Result<()> {
+        self.drawslicemesh(volume, SliceAxis::Z, iz, colormap)
+    }
+}
+
+fn slice_mesh(
+    func: &'static str,
+    volume: &Volume,
+    axis: SliceAxis,
+    index: usize,
+    colormap: i32,
+) -> Result<Mesh> {
+    {
         let [nx, ny, nz] = volume.dims;
         let total = nx
             .checked_mul(ny)
@@ -543,7 +584,6 @@ impl Scene {
                 b.tri(p, q + 1, q);
             }
         }
-        self.draw_world(b.m);
-        Ok(())
+        Ok(b.m)
     }
 }

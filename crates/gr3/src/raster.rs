@@ -174,10 +174,30 @@ fn scan_row(s: &Setup, y: i32, mut f: impl FnMut(usize, f32, f32)) {
     let mut q = [0i64; 3];
     let mut pstep = [0i64; 3];
     for i in 0..3 {
-        let pi = s.a[i] * SUB;
-        let qi = s.a[i] * (SUB / 2) + s.b[i] * sy + s.c[i];
-        pstep[i] = pi;
-        q[i] = qi;
+        pstep[i] = s.a[i] * SUB;
+        q[i] = s.a[i] * (SUB / 2) + s.b[i] * sy + s.c[i];
+    }
+    let ia = s.inv_area;
+    if hi - lo < 16 {
+        // Narrow triangles: test the pixels of the bounding box (no divisions).
+        let mut e = [0i64; 3];
+        for i in 0..3 {
+            e[i] = pstep[i] * lo + q[i] + s.bias[i];
+        }
+        for px in lo..=hi {
+            if e[0] >= 0 && e[1] >= 0 && e[2] >= 0 {
+                let e1 = e[1] - s.bias[1];
+                let e2 = e[2] - s.bias[2];
+                f(px as usize, e1 as f32 * ia, e2 as f32 * ia);
+            }
+            for i in 0..3 {
+                e[i] += pstep[i];
+            }
+        }
+        return;
+    }
+    for i in 0..3 {
+        let (pi, qi) = (pstep[i], q[i]);
         let qb = qi + s.bias[i];
         if pi > 0 {
             lo = lo.max(-(qb.div_euclid(pi)));
@@ -190,11 +210,13 @@ fn scan_row(s: &Setup, y: i32, mut f: impl FnMut(usize, f32, f32)) {
     if lo > hi {
         return;
     }
-    let ia = s.inv_area;
-    for px in lo..=hi {
-        let e1 = pstep[1] * px + q[1];
-        let e2 = pstep[2] * px + q[2];
-        f(px as usize, e1 as f32 * ia, e2 as f32 * ia);
+    // Barycentrics are affine along the row: start value plus a multiple of the step.
+    let l1 = (pstep[1] * lo + q[1]) as f32 * ia;
+    let l2 = (pstep[2] * lo + q[2]) as f32 * ia;
+    let (d1, d2) = (pstep[1] as f32 * ia, pstep[2] as f32 * ia);
+    for (k, px) in (lo..=hi).enumerate() {
+        let kf = k as f32;
+        f(px as usize, l1 + kf * d1, l2 + kf * d2);
     }
 }
 
@@ -202,7 +224,8 @@ fn scan_row(s: &Setup, y: i32, mut f: impl FnMut(usize, f32, f32)) {
 fn norm3(v: [f32; 3]) -> Option<[f32; 3]> {
     let l = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
     if l > 0.0 && l.is_finite() {
-        Some([v[0] / l, v[1] / l, v[2] / l])
+        let r = 1.0 / l;
+        Some([v[0] * r, v[1] * r, v[2] * r])
     } else {
         None
     }
@@ -229,7 +252,23 @@ pub(crate) fn shade(sh: &Shading, p: [f32; 3], n: [f32; 3], c: [f32; 4]) -> [f32
     let diffuse = dot3(n, l).max(0.0);
     let spec = if lp.specular > 0.0 && diffuse > 0.0 {
         let h = norm3([l[0] + v[0], l[1] + v[1], l[2] + v[2]]).unwrap_or(n);
-        dot3(n, h).max(0.0).powf(lp.specular_power) * lp.specular
+        let c = dot3(n, h).max(0.0);
+        let p = lp.specular_power;
+        let powed = if p.fract() == 0.0 && p <= 1024.0 {
+            // Exponentiation by squaring, inline (powi is a library call).
+            let (mut base, mut e, mut r) = (c, p as u32, 1.0f32);
+            while e > 0 {
+                if e & 1 == 1 {
+                    r *= base;
+                }
+                base *= base;
+                e >>= 1;
+            }
+            r
+        } else {
+            c.powf(p)
+        };
+        powed * lp.specular
     } else {
         0.0
     };
@@ -250,7 +289,8 @@ fn interpolate(verts: &[SVert], sh: &Shading, v: [u32; 3], l1: f32, l2: f32) -> 
     let (w0, w1, w2) = (l0 * a.invw, l1 * b.invw, l2 * c.invw);
     let s = w0 + w1 + w2;
     let (w0, w1, w2) = if s != 0.0 && s.is_finite() {
-        (w0 / s, w1 / s, w2 / s)
+        let r = 1.0 / s;
+        (w0 * r, w1 * r, w2 * r)
     } else {
         (l0, l1, l2)
     };
@@ -343,9 +383,10 @@ pub(crate) fn render(fr: &Frame) -> Result<Vec<u8>> {
     let row_bytes = fr.width as usize * 4;
     out.par_chunks_mut(band_rows * row_bytes)
         .enumerate()
-        .for_each(|(bi, chunk)| {
+        .for_each_init(Scratch::default, |scratch, (bi, chunk)| {
             let rows_out = chunk.len() / row_bytes;
             render_band(
+                scratch,
                 fr,
                 &setups,
                 &opaque_bins[bi],
@@ -359,8 +400,23 @@ pub(crate) fn render(fr: &Frame) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Per-worker buffers of one band, reused from band to band.
+#[derive(Default)]
+struct Scratch {
+    depth: Vec<f32>,
+    ids: Vec<u32>,
+    bary: Vec<[f32; 2]>,
+    color: Vec<[f32; 4]>,
+}
+
+fn refill<T: Copy>(v: &mut Vec<T>, n: usize, value: T) {
+    v.clear();
+    v.resize(n, value);
+}
+
 #[allow(clippy::too_many_arguments)]
 fn render_band(
+    scratch: &mut Scratch,
     fr: &Frame,
     setups: &[Option<Setup>],
     opaque: &[u32],
@@ -372,9 +428,15 @@ fn render_band(
 ) {
     let wu = w as usize;
     let n = wu * rows as usize;
-    let mut depth = vec![f32::INFINITY; n];
-    let mut ids = vec![NONE; n];
-    let mut bary = vec![[0f32; 2]; n];
+    let Scratch {
+        depth,
+        ids,
+        bary,
+        color,
+    } = scratch;
+    refill(depth, n, f32::INFINITY);
+    refill(ids, n, NONE);
+    bary.resize(n, [0.0; 2]);
     let y_end = y_start + rows;
     let verts = fr.verts;
     for &t in opaque {
@@ -396,15 +458,14 @@ fn render_band(
     }
     let bg = fr.background;
     let bgp = [bg[0] * bg[3], bg[1] * bg[3], bg[2] * bg[3], bg[3]];
-    let mut color: Vec<[f32; 4]> = (0..n)
-        .map(|i| match ids[i] {
-            NONE => bgp,
-            t => {
-                let s = setups[t as usize].as_ref().map_or([0; 3], |s| s.v);
-                interpolate(verts, &fr.shading, s, bary[i][0], bary[i][1])
-            }
-        })
-        .collect();
+    color.clear();
+    color.extend((0..n).map(|i| match ids[i] {
+        NONE => bgp,
+        t => {
+            let s = setups[t as usize].as_ref().map_or([0; 3], |s| s.v);
+            interpolate(verts, &fr.shading, s, bary[i][0], bary[i][1])
+        }
+    }));
     for &t in glass {
         let Some(s) = &setups[t as usize] else {
             continue;
