@@ -252,7 +252,7 @@ pub fn molecule_page() -> Result<gks::Gks, String> {
     gr.text(
         0.5,
         0.71,
-        "Caffeine C$_8$H$_{10}$N$_4$O$_2$: 24 atoms, 25 bonds inferred from covalent radii",
+        "Caffeine C$_8$H$_{10}$N$_4$O$_2$ from an XYZ file (bonds from covalent radii)",
     )
     .map_err(e)?;
     Ok(std::mem::take(gr.gks_mut()))
