@@ -259,6 +259,16 @@ fn parse_series(o: &mut Obj) -> Result<Series> {
     if let Some((v, p)) = o.get("label") {
         s.label = Some(string(v, &p)?);
     }
+    if let Some((v, p)) = o.get("labels") {
+        let a = v
+            .as_array()
+            .ok_or_else(|| invalid(&p, "expected an array of strings"))?;
+        s.labels = Some(
+            a.iter()
+                .map(|t| string(t, &p).map_err(|_| invalid(&p, "expected an array of strings")))
+                .collect::<Result<_>>()?,
+        );
+    }
     if let Some((v, p)) = o.get("kind") {
         s.kind = Some(Kind::parse(&p, &string(v, &p)?)?);
     }
@@ -604,6 +614,9 @@ fn series_json(s: &Series) -> Value {
     }
     if let Some(v) = &s.label {
         m.insert("label".into(), json!(v));
+    }
+    if let Some(v) = &s.labels {
+        m.insert("labels".into(), json!(v));
     }
     if let Some(k) = s.kind {
         m.insert("kind".into(), json!(k.name()));

@@ -20,6 +20,8 @@ pub mod data;
 mod error;
 mod examples;
 mod figure;
+mod frame3d;
+mod frame_polar;
 mod json;
 pub mod kinds;
 mod layout;

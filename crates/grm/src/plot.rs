@@ -199,6 +199,8 @@ pub struct Series {
     pub spec: Option<String>,
     /// The legend entry.
     pub label: Option<String>,
+    /// One label per value (pie wedges).
+    pub labels: Option<Vec<String>>,
     /// Kind of this series when it differs from the plot's kind (overlay).
     pub kind: Option<Kind>,
     /// Drawn against the second y axis on the right (matplotlib's `twinx`; key `twin_y`).

@@ -67,6 +67,10 @@ pub(crate) fn check_kinds(plot: &Plot, path: &str) -> Result<Frame> {
 fn draw_plot(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Result<()> {
     match check_kinds(plot, path)? {
         Frame::Cartesian => draw_cartesian(gr, plot, path, cell),
+        Frame::Space => crate::frame3d::draw_space(gr, plot, path, cell),
+        Frame::Polar => crate::frame_polar::draw_polar(gr, plot, path, cell),
+        Frame::Pie => kinds::draw_pie(gr, plot, path, cell),
+        Frame::Image => kinds::draw_imshow(gr, plot, path, cell),
         _ => Err(invalid(
             format!("{path}.kind"),
             format!("kind {:?} is not implemented yet", plot.kind.name()),
@@ -144,6 +148,29 @@ pub(crate) struct Frame2d {
     pub twin: Option<([f64; 2], AxisTicks)>,
     /// Colour bar rectangle and z range.
     pub colorbar: Option<([f64; 4], [f64; 2])>,
+}
+
+impl Frame2d {
+    /// A frame without axes (3D, polar): for colour bars and legends.
+    pub(crate) fn plain(ch: f64, ts: f64, vp: [f64; 4]) -> Frame2d {
+        let none = AxisTicks {
+            minor: 0.0,
+            major: 0,
+            labels: Vec::new(),
+            values: Vec::new(),
+            log: false,
+        };
+        Frame2d {
+            ch,
+            ts,
+            vp,
+            label_room: [0.0; 3],
+            xt: none.clone(),
+            yt: none,
+            twin: None,
+            colorbar: None,
+        }
+    }
 }
 
 /// Measurement inputs of a 2D frame.

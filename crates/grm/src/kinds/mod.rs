@@ -14,14 +14,20 @@ mod contour;
 mod grid;
 mod heatmap;
 mod histogram;
+mod imshow;
 mod line;
+mod pie;
+mod polar;
 mod quiver;
 mod scatter;
 mod scattered;
 mod stairs;
 mod stem;
+mod surface;
 
 pub(crate) use check::*;
+pub(crate) use imshow::draw_imshow;
+pub(crate) use pie::draw_pie;
 
 macro_rules! kinds {
     ($($(#[$doc:meta])* $v:ident = $name:literal,)+) => {
@@ -260,6 +266,12 @@ pub(crate) fn extent(
         Hexbin => scattered::hexbin_extent(plot, s, path),
         Shade => scattered::shade_extent(plot, s, path),
         Quiver => quiver::extent(plot, s, path),
+        Surface | Wireframe => surface::grid_extent(plot, s, path),
+        Trisurface => surface::trisurface_extent(plot, s, path),
+        Line3 | Scatter3 => surface::points_extent(plot, s, path),
+        PolarLine | PolarScatter => polar::points_extent(plot, s, path),
+        PolarHistogram => polar::histogram_extent(plot, s, path),
+        PolarHeatmap => polar::heatmap_extent(plot, s, path),
         Isosurface | Volume => Err(Error::NotSupported {
             path: format!("{path}.kind"),
             kind: kind.name(),
@@ -288,6 +300,15 @@ pub(crate) fn draw(kind: Kind, ctx: &mut Ctx, s: &Series, index: usize, path: &s
         Hexbin => scattered::hexbin_draw(ctx, s, index, path),
         Shade => scattered::shade_draw(ctx, s, index, path),
         Quiver => quiver::draw(ctx, s, index, path),
+        Surface => surface::surface_draw(ctx, s, index, path),
+        Wireframe => surface::wireframe_draw(ctx, s, index, path),
+        Trisurface => surface::trisurface_draw(ctx, s, index, path),
+        Line3 => surface::line3_draw(ctx, s, index, path),
+        Scatter3 => surface::scatter3_draw(ctx, s, index, path),
+        PolarLine => polar::line_draw(ctx, s, index, path),
+        PolarScatter => polar::scatter_draw(ctx, s, index, path),
+        PolarHistogram => polar::histogram_draw(ctx, s, index, path),
+        PolarHeatmap => polar::heatmap_draw(ctx, s, index, path),
         _ => Err(invalid(
             format!("{path}.kind"),
             format!("kind {:?} is not implemented yet", kind.name()),
