@@ -446,6 +446,25 @@ fn imshow() -> Figure {
     fig
 }
 
+fn marginal_heatmap() -> Figure {
+    let mut fig = single(
+        Kind::MarginalHeatmap,
+        "Joint distribution with marginals",
+        "x",
+        "y",
+    );
+    let p = fig.plot();
+    let x = linspace(-3.0, 3.0, 40);
+    let y = linspace(-3.0, 3.0, 40);
+    let z = grid(&x, &y, |a, b| {
+        (-(a * a + b * b - 1.2 * a * b) / 1.5).exp()
+            + 0.5 * (-((a - 1.8).powi(2) + (b + 1.5).powi(2)) * 2.0).exp()
+    });
+    p.z_label = Some("density".into());
+    p.add(Series::xyz(x, y, z));
+    fig
+}
+
 /// Example figures, one per implemented kind: `(kind name, figure)`.
 pub fn examples() -> Vec<(&'static str, Figure)> {
     vec![
@@ -468,6 +487,7 @@ pub fn examples() -> Vec<(&'static str, Figure)> {
         ("shade", shade()),
         ("quiver", quiver()),
         ("nonuniform_heatmap", nonuniform_heatmap()),
+        ("marginal_heatmap", marginal_heatmap()),
         ("surface", surface(Kind::Surface, "Surface of peaks", 40)),
         (
             "wireframe",

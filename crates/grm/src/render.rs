@@ -71,10 +71,7 @@ fn draw_plot(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Result<()>
         Frame::Polar => crate::frame_polar::draw_polar(gr, plot, path, cell),
         Frame::Pie => kinds::draw_pie(gr, plot, path, cell),
         Frame::Image => kinds::draw_imshow(gr, plot, path, cell),
-        _ => Err(invalid(
-            format!("{path}.kind"),
-            format!("kind {:?} is not implemented yet", plot.kind.name()),
-        )),
+        Frame::Marginal => kinds::draw_marginal(gr, plot, path, cell),
     }
 }
 

@@ -16,6 +16,7 @@ mod heatmap;
 mod histogram;
 mod imshow;
 mod line;
+mod marginal_heatmap;
 mod pie;
 mod polar;
 mod quiver;
@@ -27,6 +28,7 @@ mod surface;
 
 pub(crate) use check::*;
 pub(crate) use imshow::draw_imshow;
+pub(crate) use marginal_heatmap::draw_marginal;
 pub(crate) use pie::draw_pie;
 
 macro_rules! kinds {
@@ -260,7 +262,7 @@ pub(crate) fn extent(
         Stem => stem::extent(plot, s, path),
         Barplot => barplot::extent(plot, s, index, path),
         Histogram => histogram::extent(plot, s, path),
-        Heatmap | NonuniformHeatmap => heatmap::extent(plot, s, path),
+        Heatmap | NonuniformHeatmap | MarginalHeatmap => heatmap::extent(plot, s, path),
         Contour | Contourf => contour::extent(plot, s, path),
         Tricontour => scattered::tricontour_extent(plot, s, path),
         Hexbin => scattered::hexbin_extent(plot, s, path),
