@@ -90,13 +90,10 @@ pub(crate) fn draw_marginal(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]
     let (xe, ye) = (edges(&g.x, g.nx), edges(&g.y, g.ny));
     let mut cols = vec![0.0; g.nx];
     let mut rows = vec![0.0; g.ny];
-    for j in 0..g.ny {
-        for i in 0..g.nx {
-            let v = g.z[j * g.nx + i];
-            if v.is_finite() {
-                cols[i] += v;
-                rows[j] += v;
-            }
+    for (k, &v) in g.z.iter().enumerate() {
+        if v.is_finite() {
+            cols[k % g.nx] += v;
+            rows[k / g.nx] += v;
         }
     }
     let color = series_color(0);
