@@ -191,7 +191,20 @@ impl Figure {
                 "the figure has no plots; add one with subplot()",
             ));
         }
-        crate::render::render(self)
+        Ok(crate::render::render(self)?.0)
+    }
+
+    /// Renders and reports where each subplot's data area went (viewport, window, scale),
+    /// in the order of [`Figure::plots`].
+    pub fn geometry(&self) -> Result<Vec<crate::PlotGeometry>> {
+        check_size(self.width, self.height)?;
+        if self.plots.is_empty() {
+            return Err(invalid(
+                "subplots",
+                "the figure has no plots; add one with subplot()",
+            ));
+        }
+        Ok(crate::render::render(self)?.1)
     }
 
     /// Renders to RGBA bytes (straight alpha, rows from the top): `(pixels, width, height)`.

@@ -36,3 +36,4 @@ pub use kinds::Kind;
 pub use plot::{
     BarStyle, Colormap, GridPos, Location, Orientation, Plot, Series, StepWhere, ZShape,
 };
+pub use render::PlotGeometry;

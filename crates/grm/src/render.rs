@@ -11,8 +11,19 @@ use crate::kinds::{self, Ctx, Extent, Frame, Kind};
 use crate::layout::{cell_rect, cell_scale, nice_range, text_size, AxisTicks};
 use crate::plot::{Colormap, Plot};
 
+/// Where a subplot was drawn: its data viewport (NDC), world window and `setscale` bits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotGeometry {
+    /// The data area in NDC: xmin, xmax, ymin, ymax.
+    pub viewport: [f64; 4],
+    /// The world window shown there: xmin, xmax, ymin, ymax.
+    pub window: [f64; 4],
+    /// GR's `setscale` option bits (log and flip).
+    pub scale: i32,
+}
+
 /// Renders all subplots of a figure into a fresh context.
-pub(crate) fn render(fig: &Figure) -> Result<Gr> {
+pub(crate) fn render(fig: &Figure) -> Result<(Gr, Vec<PlotGeometry>)> {
     let mut gr = Gr::new();
     gr.gks_mut().set_size_px(fig.width, fig.height)?;
     let bg = match fig.background {
@@ -22,15 +33,21 @@ pub(crate) fn render(fig: &Figure) -> Result<Gr> {
     gr.gks_mut().set_background(bg);
     let (w, h) = (fig.width.round(), fig.height.round());
     let (pw, ph) = if w >= h { (1.0, h / w) } else { (w / h, 1.0) };
+    let mut geometry = Vec::with_capacity(fig.plots.len());
     for (i, plot) in fig.plots.iter().enumerate() {
         let path = format!("subplots[{i}]");
         let cell = cell_rect(pw, ph, &plot.pos, &path)?;
         gr.savestate();
         let r = draw_plot(&mut gr, plot, &path, cell);
+        geometry.push(PlotGeometry {
+            viewport: gr.inqviewport(),
+            window: gr.inqwindow(),
+            scale: gr.inqscale(),
+        });
         gr.restorestate()?;
         r?;
     }
-    Ok(gr)
+    Ok((gr, geometry))
 }
 
 /// Checks the series kinds of a plot (all in the plot kind's frame family).
