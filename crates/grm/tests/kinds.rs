@@ -146,8 +146,8 @@ fn subplots_do_not_overlap() {
     assert_eq!(fig.plots.len(), 3);
     assert_eq!(fig.plots[0].series.len(), 2);
     let g = fig.geometry().unwrap();
-    for i in 0..3 {
-        let a = g[i].viewport;
+    for (i, p) in g.iter().enumerate() {
+        let a = p.viewport;
         assert!(
             a[0] >= i as f64 / 3.0 && a[1] <= (i + 1) as f64 / 3.0,
             "plot {i} leaves its cell: {a:?}"
