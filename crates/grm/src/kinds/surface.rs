@@ -1,10 +1,8 @@
-//! 3D kinds: `surface` (coloured mesh of grid `z`), `wireframe` (hidden-line mesh),
-//! `trisurface` (coloured triangulation of scattered `x`, `y`, `z`), `line3` and
-//! `scatter3` (optional colours `c`).
+//! `surface`: grid `z` as a coloured 3D mesh (GR's option 4, colours over the z range);
+//! also the grid and point checks of the other 3D kinds.
 
 use super::grid::{centres, grid_data, z_range};
-use super::scatter::cmap_index;
-use super::{apply_style, check_len, range, req, Ctx, Extent};
+use super::{check_len, range, req, Ctx, Extent};
 use crate::error::{invalid, Result};
 use crate::plot::{Plot, Series};
 
@@ -40,88 +38,11 @@ pub(crate) fn points_extent(plot: &Plot, s: &Series, path: &str) -> Result<Exten
     })
 }
 
-pub(crate) fn trisurface_extent(plot: &Plot, s: &Series, path: &str) -> Result<Extent> {
-    let e = points_extent(plot, s, path)?;
-    if s.x.as_ref().map_or(0, Vec::len) < 3 {
-        return Err(invalid(
-            format!("{path}.x"),
-            "a triangulated surface needs at least 3 points",
-        ));
-    }
-    Ok(e)
-}
-
-pub(crate) fn surface_draw(ctx: &mut Ctx, s: &Series, _i: usize, path: &str) -> Result<()> {
+pub(crate) fn draw(ctx: &mut Ctx, s: &Series, _i: usize, path: &str) -> Result<()> {
     let g = grid_data(s, path, false)?;
     let (x, y) = (centres(&g.x, g.nx), centres(&g.y, g.ny));
     ctx.gr.setlinecolorind(1)?;
     ctx.gr.setlinewidth(1.0)?;
     ctx.gr.surface(&x, &y, g.z, 4)?;
-    Ok(())
-}
-
-pub(crate) fn wireframe_draw(ctx: &mut Ctx, s: &Series, _i: usize, path: &str) -> Result<()> {
-    let g = grid_data(s, path, false)?;
-    let (x, y) = (centres(&g.x, g.nx), centres(&g.y, g.ny));
-    ctx.gr.setfillcolorind(0)?;
-    ctx.gr.setlinecolorind(1)?;
-    ctx.gr.setlinewidth(1.0)?;
-    ctx.gr.surface(&x, &y, g.z, 2)?;
-    Ok(())
-}
-
-pub(crate) fn trisurface_draw(ctx: &mut Ctx, s: &Series, _i: usize, path: &str) -> Result<()> {
-    let (x, y, z) = (
-        req(&s.x, path, "x")?,
-        req(&s.y, path, "y")?,
-        req(&s.z, path, "z")?,
-    );
-    ctx.gr.setlinecolorind(1)?;
-    ctx.gr.setlinewidth(1.0)?;
-    ctx.gr
-        .trisurface(x, y, z)
-        .map_err(|e| invalid(path, super::strip_gr(&e.to_string())))?;
-    Ok(())
-}
-
-pub(crate) fn line3_draw(ctx: &mut Ctx, s: &Series, i: usize, path: &str) -> Result<()> {
-    let (x, y, z) = (
-        req(&s.x, path, "x")?,
-        req(&s.y, path, "y")?,
-        req(&s.z, path, "z")?,
-    );
-    let parts = apply_style(ctx.gr, s, i, path)?;
-    if parts.line || !parts.marker {
-        ctx.gr.polyline3d(x, y, z)?;
-    }
-    if parts.marker {
-        ctx.gr.polymarker3d(x, y, z)?;
-    }
-    Ok(())
-}
-
-pub(crate) fn scatter3_draw(ctx: &mut Ctx, s: &Series, i: usize, path: &str) -> Result<()> {
-    let (x, y, z) = (
-        req(&s.x, path, "x")?,
-        req(&s.y, path, "y")?,
-        req(&s.z, path, "z")?,
-    );
-    let parts = apply_style(ctx.gr, s, i, path)?;
-    if !parts.marker {
-        ctx.gr.setmarkertype(-1)?;
-    }
-    match &s.c {
-        None => ctx.gr.polymarker3d(x, y, z)?,
-        Some(c) => {
-            let zr = ctx.z.unwrap_or([0.0, 1.0]);
-            for k in 0..x.len() {
-                if c[k].is_nan() {
-                    continue;
-                }
-                ctx.gr.setmarkercolorind(cmap_index(c[k], zr))?;
-                ctx.gr.polymarker3d(&x[k..=k], &y[k..=k], &z[k..=k])?;
-            }
-        }
-    }
     Ok(())
 }
