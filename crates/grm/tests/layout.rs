@@ -128,3 +128,38 @@ fn tick_labels_do_not_crowd_on_narrow_axes() {
     fig.plot().add(Series::xy(x, y));
     check_layout("narrow", &fig);
 }
+
+#[test]
+fn best_legend_location_avoids_the_data() {
+    // Data crowd the top of the plot: "best" must put the legend in the lower half.
+    let x = linspace(0.0, 10.0, 200);
+    let y: Vec<f64> = x.iter().map(|v| 8.5 + 1.5 * (v * 3.0).sin()).collect();
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.y_lim = Some([0.0, 10.0]);
+    p.location = Location::Best;
+    p.add(Series::xy(x, y).label("the legend entry"));
+    let gr = fig.render_gr().unwrap();
+    let g = fig.geometry().unwrap()[0].viewport;
+    let b = text_boxes(&gr)
+        .into_iter()
+        .find(|(t, _)| t == "the legend entry")
+        .expect("legend text drawn")
+        .1;
+    assert!(
+        b[3] < 0.5 * (g[2] + g[3]),
+        "legend at {b:?} is not in the lower half of {g:?}"
+    );
+    // An explicit location is honoured: upper left.
+    fig.plots[0].location = Location::UpperLeft;
+    let gr = fig.render_gr().unwrap();
+    let b = text_boxes(&gr)
+        .into_iter()
+        .find(|(t, _)| t == "the legend entry")
+        .unwrap()
+        .1;
+    assert!(
+        b[2] > 0.5 * (g[2] + g[3]) && b[1] < 0.5 * (g[0] + g[1]),
+        "{b:?}"
+    );
+}
