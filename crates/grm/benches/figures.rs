@@ -1,6 +1,7 @@
 //! Whole figures to RGBA: a 1,000,000-point line with axes (W1), a 100,000-marker scatter
 //! (W2), a 1000×1000 heatmap with colour bar (W3) and a 500×500 contourf with 20 levels
 //! (W4), all at 800×600.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use grm::{Figure, Kind, Series};
