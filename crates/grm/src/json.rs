@@ -52,6 +52,7 @@ const PLOT_KEYS: &[&str] = &[
     "xform",
     "marginal_heatmap_kind",
     "twin_y_label",
+    "twin_x_label",
     "series",
 ];
 const SERIES_KEYS: &[&str] = &[
@@ -70,6 +71,7 @@ const SERIES_KEYS: &[&str] = &[
     "label",
     "kind",
     "twin_y",
+    "twin_x",
 ];
 
 fn join(prefix: &str, key: &str) -> String {
@@ -275,6 +277,9 @@ fn parse_series(o: &mut Obj) -> Result<Series> {
     if let Some((v, p)) = o.get("twin_y") {
         s.twin_y = boolean(v, &p)?;
     }
+    if let Some((v, p)) = o.get("twin_x") {
+        s.twin_x = boolean(v, &p)?;
+    }
     Ok(s)
 }
 
@@ -311,6 +316,8 @@ fn parse_plot(o: &mut Obj, extra: &[&[&str]]) -> Result<Plot> {
         .map(|s| p.z_label = Some(s)));
     take!("twin_y_label", |v, q: String| string(v, &q)
         .map(|s| p.twin_y_label = Some(s)));
+    take!("twin_x_label", |v, q: String| string(v, &q)
+        .map(|s| p.twin_x_label = Some(s)));
     take!("x_lim", |v, q: String| pair(v, &q)
         .map(|l| p.x_lim = Some(l)));
     take!("y_lim", |v, q: String| pair(v, &q)
@@ -506,6 +513,7 @@ fn plot_json(p: &Plot) -> Value {
         ("y_label", &p.y_label),
         ("z_label", &p.z_label),
         ("twin_y_label", &p.twin_y_label),
+        ("twin_x_label", &p.twin_x_label),
     ] {
         if let Some(v) = v {
             put(k, json!(v));
@@ -623,6 +631,9 @@ fn series_json(s: &Series) -> Value {
     }
     if s.twin_y {
         m.insert("twin_y".into(), json!(true));
+    }
+    if s.twin_x {
+        m.insert("twin_x".into(), json!(true));
     }
     Value::Object(m)
 }

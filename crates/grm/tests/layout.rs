@@ -117,6 +117,36 @@ fn log_axes_twin_axis_and_colorbar_fit() {
     p.twin_y_label = Some("pressure in hPa".into());
     p.x_label = Some("hour".into());
     check_layout("twin", &fig);
+
+    // A second x axis on top (twiny) with its label, under the title.
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    let f = linspace(1.0, 10.0, 30);
+    p.add(Series::xy(f.clone(), f.iter().map(|v| v.sqrt()).collect()).label("vs frequency"));
+    p.add_twin_x(
+        Series::xy(
+            f.iter().map(|v| 300.0 / v).collect(),
+            f.iter().map(|v| v.sqrt()).collect(),
+        )
+        .spec("r--"),
+    );
+    p.title = Some("Two x axes".into());
+    p.x_label = Some("frequency in GHz".into());
+    p.twin_x_label = Some("wavelength in mm".into());
+    p.y_label = Some("amplitude".into());
+    check_layout("twin x", &fig);
+    let g = fig.geometry().unwrap()[0];
+    let gr = fig.render_gr().unwrap();
+    let boxes = text_boxes(&gr);
+    let find = |t: &str| boxes.iter().find(|b| b.0 == t).unwrap().1;
+    assert!(
+        find("wavelength in mm")[2] > g.viewport[3],
+        "twin x label above the plot"
+    );
+    assert!(
+        find("Two x axes")[2] >= find("wavelength in mm")[3],
+        "title above the twin x label"
+    );
 }
 
 #[test]

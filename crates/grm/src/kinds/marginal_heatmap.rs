@@ -52,6 +52,7 @@ pub(crate) fn draw_marginal(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]
         xw,
         yw,
         twin: None,
+        twin_x: None,
         z,
         axes: true,
     };
