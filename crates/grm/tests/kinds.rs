@@ -171,3 +171,13 @@ fn sizes_in_inches_and_cm() {
     assert_eq!((w, h), (200, 100));
     assert_eq!(rgba[3], 0, "transparent background at the corner");
 }
+
+#[test]
+fn stems_stand_clear_of_the_frame() {
+    let (_, fig) = grm::examples().into_iter().find(|e| e.0 == "stem").unwrap();
+    let w = fig.geometry().unwrap()[0].window;
+    assert!(
+        w[0] < 0.0 && w[1] > 29.0,
+        "window {w:?} must leave room beside the stems at 0 and 29"
+    );
+}
