@@ -127,19 +127,15 @@ impl Figure {
     }
 
     /// The subplot at matplotlib's `index` (1-based, row by row) of a `rows × cols` grid,
-    /// created on first use (a second call returns the same plot: hold).
-    ///
-    /// # Panics
-    ///
-    /// If `index` is 0 or larger than `rows × cols`.
+    /// created on first use (a second call returns the same plot: hold). An index outside
+    /// `1..=rows·cols` gives a plot that rendering rejects with an error naming the grid.
     pub fn subplot(&mut self, rows: usize, cols: usize, index: usize) -> &mut Plot {
-        assert!(
-            index >= 1 && index <= rows * cols,
-            "subplot index {index} outside 1..={}",
-            rows * cols
-        );
-        let i = index - 1;
-        self.subplot_span(rows, cols, i / cols, i % cols, 1, 1)
+        let (row, col) = if index >= 1 && index <= rows * cols {
+            ((index - 1) / cols, (index - 1) % cols)
+        } else {
+            (rows.max(1), 0)
+        };
+        self.subplot_span(rows, cols, row, col, 1, 1)
     }
 
     /// The subplot covering `rowspan × colspan` cells from (`row`, `col`) (0-based, row 0
