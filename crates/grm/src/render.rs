@@ -268,12 +268,21 @@ pub(crate) fn layout_2d(gr: &mut Gr, s: &FrameSpec) -> Result<Frame2d> {
     for _ in 0..2 {
         let (vw, vh) = (vp[1] - vp[0], vp[3] - vp[2]);
         let xspan = (s.xw[1] - s.xw[0]).abs();
+        // Bar positions are categories: whole-number ticks only.
+        let bars = plot.kind == crate::kinds::Kind::Barplot;
+        let horizontal = plot.orientation == crate::plot::Orientation::Horizontal;
+        let whole = |m: f64| m >= 1.0 && m.fract() == 0.0;
         let xt = AxisTicks::new(s.xw[0], s.xw[1], xlog, |labels, major| {
+            if bars && !horizontal && !whole(major) {
+                return Ok(false);
+            }
             let w = max_w(gr, labels, ch)?;
             Ok(w * 1.25 + 0.5 * ch <= major / xspan * vw)
         })?;
         let yspan = (s.yw[1] - s.yw[0]).abs();
-        let y_fit = |_: &[String], major: f64| Ok(2.0 * ch <= major / yspan * vh);
+        let y_fit = |_: &[String], major: f64| {
+            Ok((!bars || !horizontal || whole(major)) && 2.0 * ch <= major / yspan * vh)
+        };
         let yt = AxisTicks::new(s.yw[0], s.yw[1], ylog, y_fit)?;
         let twin = match s.twin {
             Some(tw) => {
