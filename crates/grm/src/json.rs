@@ -432,7 +432,7 @@ fn parse_plot(o: &mut Obj, extra: &[&[&str]]) -> Result<Plot> {
 }
 
 impl Figure {
-    /// Builds a figure from a JSON plot spec (see the [module docs](crate) and `json`).
+    /// Builds a figure from a JSON plot spec (keys: see the [crate docs](crate)).
     pub fn from_json(v: &Value) -> Result<Figure> {
         let mut o = Obj::new(v, "")?;
         let mut fig = Figure::default();
