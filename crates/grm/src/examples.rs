@@ -282,6 +282,189 @@ fn nonuniform_heatmap() -> Figure {
     fig
 }
 
+fn surface(kind: Kind, title: &str, n: usize) -> Figure {
+    let mut fig = single(kind, title, "x", "y");
+    let p = fig.plot();
+    let x = linspace(-3.0, 3.0, n);
+    let y = linspace(-3.0, 3.0, n);
+    let z = grid(&x, &y, peaks);
+    p.z_label = Some("z".into());
+    p.add(Series::xyz(x, y, z));
+    fig
+}
+
+fn trisurface() -> Figure {
+    let mut fig = single(Kind::Trisurface, "Triangulated samples of peaks", "x", "y");
+    let p = fig.plot();
+    let mut g = Rng(3);
+    let (x, y): (Vec<f64>, Vec<f64>) = (0..300)
+        .map(|_| (6.0 * g.uniform() - 3.0, 6.0 * g.uniform() - 3.0))
+        .unzip();
+    let z: Vec<f64> = x.iter().zip(&y).map(|(&a, &b)| peaks(a, b)).collect();
+    p.z_label = Some("z".into());
+    p.add(Series::xyz(x, y, z));
+    fig
+}
+
+fn line3() -> Figure {
+    let mut fig = single(Kind::Line3, "Helix", "x", "y");
+    let p = fig.plot();
+    let t = linspace(0.0, 6.0 * std::f64::consts::PI, 400);
+    let x: Vec<f64> = t.iter().map(|t| t.cos()).collect();
+    let y: Vec<f64> = t.iter().map(|t| t.sin()).collect();
+    p.z_label = Some("t".into());
+    p.add(Series::xyz(x, y, t));
+    fig
+}
+
+fn scatter3() -> Figure {
+    let mut fig = single(Kind::Scatter3, "Two clusters", "x", "y");
+    let p = fig.plot();
+    let mut g = Rng(5);
+    let (mut x, mut y, mut z, mut c) = (vec![], vec![], vec![], vec![]);
+    for i in 0..300 {
+        let m = if i % 2 == 0 { 1.5 } else { -1.5 };
+        x.push(m + 0.6 * g.normal());
+        y.push(m + 0.6 * g.normal());
+        z.push(m + 0.6 * g.normal());
+        c.push(z[i]);
+    }
+    p.z_label = Some("z".into());
+    p.add(Series::xyz(x, y, z).c(c));
+    fig
+}
+
+fn polar_line() -> Figure {
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::PolarLine;
+    p.title = Some("Rose $r = 1.2 + 0.6\\cos 5\\varphi$".into());
+    let phi = linspace(0.0, std::f64::consts::TAU, 721);
+    let r: Vec<f64> = phi.iter().map(|p| 1.2 + 0.6 * (5.0 * p).cos()).collect();
+    p.add(Series::xy(phi.clone(), r).label("rose"));
+    let c: Vec<f64> = phi.iter().map(|_| 1.0).collect();
+    p.add(Series::xy(phi, c).spec("--").label("unit circle"));
+    fig
+}
+
+fn polar_scatter() -> Figure {
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::PolarScatter;
+    p.title = Some("Wind measurements".into());
+    let mut g = Rng(9);
+    let (phi, r): (Vec<f64>, Vec<f64>) = (0..120)
+        .map(|_| (1.2 + 0.5 * g.normal(), (6.0 + 2.0 * g.normal()).abs()))
+        .unzip();
+    p.add(Series::xy(phi, r));
+    fig
+}
+
+fn polar_histogram() -> Figure {
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::PolarHistogram;
+    p.title = Some("Wind directions".into());
+    let mut g = Rng(21);
+    let phi: Vec<f64> = (0..2000)
+        .map(|i| {
+            if i % 3 == 0 {
+                4.0 + 0.4 * g.normal()
+            } else {
+                0.8 + 0.6 * g.normal()
+            }
+        })
+        .collect();
+    p.bins = Some(24);
+    p.add(Series {
+        x: Some(phi),
+        ..Default::default()
+    });
+    fig
+}
+
+fn polar_heatmap() -> Figure {
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::PolarHeatmap;
+    p.title = Some("Antenna gain".into());
+    let phi = linspace(0.0, std::f64::consts::TAU, 181);
+    let r = linspace(0.0, 2.0, 41);
+    let mut z = Vec::new();
+    for j in 0..40 {
+        let rr = 0.5 * (r[j] + r[j + 1]);
+        for i in 0..180 {
+            let a = 0.5 * (phi[i] + phi[i + 1]);
+            z.push(
+                (3.0 * a).cos() * (std::f64::consts::PI * rr / 2.0).sin() * rr
+                    + 0.5 * rr * (a - 1.0).sin(),
+            );
+        }
+    }
+    p.add(Series::xyz(phi, r, z));
+    fig
+}
+
+fn pie() -> Figure {
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::Pie;
+    p.title = Some("Electricity mix".into());
+    let mut s = Series {
+        x: Some(vec![34.0, 22.0, 18.0, 12.0, 9.0, 5.0]),
+        ..Default::default()
+    };
+    s.labels = Some(
+        ["wind", "solar", "gas", "coal", "hydro", "other"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
+    );
+    p.add(s);
+    fig
+}
+
+fn imshow() -> Figure {
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = Kind::Imshow;
+    p.title = Some("Interference pattern".into());
+    p.colormap = crate::plot::Colormap::Name("grayscale".into());
+    let n = 160;
+    let rows: Vec<Vec<f64>> = (0..120)
+        .map(|j| {
+            (0..n)
+                .map(|i| {
+                    let (x, y) = (i as f64 - 50.0, j as f64 - 60.0);
+                    let (x2, y2) = (i as f64 - 110.0, j as f64 - 60.0);
+                    ((x * x + y * y).sqrt() * 0.4).cos() + ((x2 * x2 + y2 * y2).sqrt() * 0.4).cos()
+                })
+                .collect()
+        })
+        .collect();
+    p.add(Series::grid(rows));
+    fig
+}
+
+fn marginal_heatmap() -> Figure {
+    let mut fig = single(
+        Kind::MarginalHeatmap,
+        "Joint distribution with marginals",
+        "x",
+        "y",
+    );
+    let p = fig.plot();
+    let x = linspace(-3.0, 3.0, 40);
+    let y = linspace(-3.0, 3.0, 40);
+    let z = grid(&x, &y, |a, b| {
+        (-(a * a + b * b - 1.2 * a * b) / 1.5).exp()
+            + 0.5 * (-((a - 1.8).powi(2) + (b + 1.5).powi(2)) * 2.0).exp()
+    });
+    p.z_label = Some("density".into());
+    p.add(Series::xyz(x, y, z));
+    fig
+}
+
 /// Example figures, one per implemented kind: `(kind name, figure)`.
 pub fn examples() -> Vec<(&'static str, Figure)> {
     vec![
@@ -291,7 +474,9 @@ pub fn examples() -> Vec<(&'static str, Figure)> {
         ("stem", stem()),
         ("barplot", barplot()),
         ("histogram", histogram()),
+        ("pie", pie()),
         ("heatmap", heatmap()),
+        ("imshow", imshow()),
         ("contour", contour(Kind::Contour, "Contour lines of peaks")),
         (
             "contourf",
@@ -302,5 +487,18 @@ pub fn examples() -> Vec<(&'static str, Figure)> {
         ("shade", shade()),
         ("quiver", quiver()),
         ("nonuniform_heatmap", nonuniform_heatmap()),
+        ("marginal_heatmap", marginal_heatmap()),
+        ("surface", surface(Kind::Surface, "Surface of peaks", 40)),
+        (
+            "wireframe",
+            surface(Kind::Wireframe, "Wireframe of peaks", 30),
+        ),
+        ("trisurface", trisurface()),
+        ("line3", line3()),
+        ("scatter3", scatter3()),
+        ("polar_line", polar_line()),
+        ("polar_scatter", polar_scatter()),
+        ("polar_histogram", polar_histogram()),
+        ("polar_heatmap", polar_heatmap()),
     ]
 }

@@ -127,19 +127,15 @@ impl Figure {
     }
 
     /// The subplot at matplotlib's `index` (1-based, row by row) of a `rows × cols` grid,
-    /// created on first use (a second call returns the same plot: hold).
-    ///
-    /// # Panics
-    ///
-    /// If `index` is 0 or larger than `rows × cols`.
+    /// created on first use (a second call returns the same plot: hold). An index outside
+    /// `1..=rows·cols` gives a plot that rendering rejects with an error naming the grid.
     pub fn subplot(&mut self, rows: usize, cols: usize, index: usize) -> &mut Plot {
-        assert!(
-            index >= 1 && index <= rows * cols,
-            "subplot index {index} outside 1..={}",
-            rows * cols
-        );
-        let i = index - 1;
-        self.subplot_span(rows, cols, i / cols, i % cols, 1, 1)
+        let (row, col) = if index >= 1 && index <= rows * cols {
+            ((index - 1) / cols, (index - 1) % cols)
+        } else {
+            (rows.max(1), 0)
+        };
+        self.subplot_span(rows, cols, row, col, 1, 1)
     }
 
     /// The subplot covering `rowspan × colspan` cells from (`row`, `col`) (0-based, row 0
@@ -191,7 +187,20 @@ impl Figure {
                 "the figure has no plots; add one with subplot()",
             ));
         }
-        crate::render::render(self)
+        Ok(crate::render::render(self)?.0)
+    }
+
+    /// Renders and reports where each subplot's data area went (viewport, window, scale),
+    /// in the order of [`Figure::plots`].
+    pub fn geometry(&self) -> Result<Vec<crate::PlotGeometry>> {
+        check_size(self.width, self.height)?;
+        if self.plots.is_empty() {
+            return Err(invalid(
+                "subplots",
+                "the figure has no plots; add one with subplot()",
+            ));
+        }
+        Ok(crate::render::render(self)?.1)
     }
 
     /// Renders to RGBA bytes (straight alpha, rows from the top): `(pixels, width, height)`.

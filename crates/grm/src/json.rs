@@ -4,6 +4,22 @@
 //! "series": [{series keys...}]}]}`; plot keys may stand at the top level instead of
 //! `subplots` (one subplot), and series keys in a subplot instead of `series` (one series).
 //! Unknown keys and wrong types are errors naming the key path.
+//!
+//! Figure keys: `size` ([w, h] px), `dpi`, `background_color` ("#rrggbb", [r, g, b] in
+//! 0..=1, a GR colour index, or null for transparent), `subplots`.
+//!
+//! Subplot keys: `rows`, `cols`, `row`, `col`, `rowspan`, `colspan` (grid position, row 0 at
+//! the top), `kind`, `title`, `x_label`, `y_label`, `z_label`, `twin_x_label`,
+//! `twin_y_label`, `x_lim`/`y_lim`/`z_lim` ([min, max]), `x_log`/`y_log`/`z_log`,
+//! `x_flip`/`y_flip`/`z_flip`, `grid`, `colormap` (name or 0..=47, negative reversed),
+//! `colorbar`, `keep_aspect_ratio`, `legend`, `location` (matplotlib name or 0..=10),
+//! `levels`, `bins`, `rotation`, `tilt`, `style` (default/stacked/lined), `orientation`
+//! (vertical/horizontal), `step_where` (pre/mid/post), `xform`, `marginal_heatmap_kind`,
+//! `series`.
+//!
+//! Series keys: `x`, `y`, `z` (flat, x fastest, or nested rows), `c`, `s`, `u`, `v`,
+//! `weights`, `bin_edges`, `error`, `spec` (alias `line_spec`), `label`, `labels`, `kind`,
+//! `twin_x`, `twin_y`. In number arrays `null` is NaN (a gap).
 
 use serde_json::{json, Map, Value};
 
@@ -52,6 +68,7 @@ const PLOT_KEYS: &[&str] = &[
     "xform",
     "marginal_heatmap_kind",
     "twin_y_label",
+    "twin_x_label",
     "series",
 ];
 const SERIES_KEYS: &[&str] = &[
@@ -70,6 +87,7 @@ const SERIES_KEYS: &[&str] = &[
     "label",
     "kind",
     "twin_y",
+    "twin_x",
 ];
 
 fn join(prefix: &str, key: &str) -> String {
@@ -259,11 +277,24 @@ fn parse_series(o: &mut Obj) -> Result<Series> {
     if let Some((v, p)) = o.get("label") {
         s.label = Some(string(v, &p)?);
     }
+    if let Some((v, p)) = o.get("labels") {
+        let a = v
+            .as_array()
+            .ok_or_else(|| invalid(&p, "expected an array of strings"))?;
+        s.labels = Some(
+            a.iter()
+                .map(|t| string(t, &p).map_err(|_| invalid(&p, "expected an array of strings")))
+                .collect::<Result<_>>()?,
+        );
+    }
     if let Some((v, p)) = o.get("kind") {
         s.kind = Some(Kind::parse(&p, &string(v, &p)?)?);
     }
     if let Some((v, p)) = o.get("twin_y") {
         s.twin_y = boolean(v, &p)?;
+    }
+    if let Some((v, p)) = o.get("twin_x") {
+        s.twin_x = boolean(v, &p)?;
     }
     Ok(s)
 }
@@ -301,6 +332,8 @@ fn parse_plot(o: &mut Obj, extra: &[&[&str]]) -> Result<Plot> {
         .map(|s| p.z_label = Some(s)));
     take!("twin_y_label", |v, q: String| string(v, &q)
         .map(|s| p.twin_y_label = Some(s)));
+    take!("twin_x_label", |v, q: String| string(v, &q)
+        .map(|s| p.twin_x_label = Some(s)));
     take!("x_lim", |v, q: String| pair(v, &q)
         .map(|l| p.x_lim = Some(l)));
     take!("y_lim", |v, q: String| pair(v, &q)
@@ -399,7 +432,7 @@ fn parse_plot(o: &mut Obj, extra: &[&[&str]]) -> Result<Plot> {
 }
 
 impl Figure {
-    /// Builds a figure from a JSON plot spec (see the [module docs](crate) and `json`).
+    /// Builds a figure from a JSON plot spec (keys: see the [crate docs](crate)).
     pub fn from_json(v: &Value) -> Result<Figure> {
         let mut o = Obj::new(v, "")?;
         let mut fig = Figure::default();
@@ -496,6 +529,7 @@ fn plot_json(p: &Plot) -> Value {
         ("y_label", &p.y_label),
         ("z_label", &p.z_label),
         ("twin_y_label", &p.twin_y_label),
+        ("twin_x_label", &p.twin_x_label),
     ] {
         if let Some(v) = v {
             put(k, json!(v));
@@ -605,11 +639,17 @@ fn series_json(s: &Series) -> Value {
     if let Some(v) = &s.label {
         m.insert("label".into(), json!(v));
     }
+    if let Some(v) = &s.labels {
+        m.insert("labels".into(), json!(v));
+    }
     if let Some(k) = s.kind {
         m.insert("kind".into(), json!(k.name()));
     }
     if s.twin_y {
         m.insert("twin_y".into(), json!(true));
+    }
+    if s.twin_x {
+        m.insert("twin_x".into(), json!(true));
     }
     Value::Object(m)
 }

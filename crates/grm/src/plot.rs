@@ -199,10 +199,14 @@ pub struct Series {
     pub spec: Option<String>,
     /// The legend entry.
     pub label: Option<String>,
+    /// One label per value (pie wedges).
+    pub labels: Option<Vec<String>>,
     /// Kind of this series when it differs from the plot's kind (overlay).
     pub kind: Option<Kind>,
     /// Drawn against the second y axis on the right (matplotlib's `twinx`; key `twin_y`).
     pub twin_y: bool,
+    /// Drawn against the second x axis on top (matplotlib's `twiny`; key `twin_x`).
+    pub twin_x: bool,
 }
 
 impl Series {
@@ -334,6 +338,8 @@ pub struct Plot {
     pub marginal_heatmap_kind: String,
     /// Label of the right (twin) y axis.
     pub twin_y_label: Option<String>,
+    /// Label of the top (twin) x axis.
+    pub twin_x_label: Option<String>,
 }
 
 impl Default for Plot {
@@ -371,6 +377,7 @@ impl Default for Plot {
             xform: 5,
             marginal_heatmap_kind: "all".into(),
             twin_y_label: None,
+            twin_x_label: None,
         }
     }
 }
@@ -386,6 +393,14 @@ impl Plot {
     /// Adds a series (hold/overlay: every added series is drawn).
     pub fn add(&mut self, series: Series) -> &mut Self {
         self.series.push(series);
+        self
+    }
+    /// Adds a series drawn against a second x axis on top (matplotlib's `twiny`).
+    pub fn add_twin_x(&mut self, series: Series) -> &mut Self {
+        self.series.push(Series {
+            twin_x: true,
+            ..series
+        });
         self
     }
     /// Adds a series drawn against a second y axis on the right (matplotlib's `twinx`).

@@ -11,8 +11,19 @@ use crate::kinds::{self, Ctx, Extent, Frame, Kind};
 use crate::layout::{cell_rect, cell_scale, nice_range, text_size, AxisTicks};
 use crate::plot::{Colormap, Plot};
 
+/// Where a subplot was drawn: its data viewport (NDC), world window and `setscale` bits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotGeometry {
+    /// The data area in NDC: xmin, xmax, ymin, ymax.
+    pub viewport: [f64; 4],
+    /// The world window shown there: xmin, xmax, ymin, ymax.
+    pub window: [f64; 4],
+    /// GR's `setscale` option bits (log and flip).
+    pub scale: i32,
+}
+
 /// Renders all subplots of a figure into a fresh context.
-pub(crate) fn render(fig: &Figure) -> Result<Gr> {
+pub(crate) fn render(fig: &Figure) -> Result<(Gr, Vec<PlotGeometry>)> {
     let mut gr = Gr::new();
     gr.gks_mut().set_size_px(fig.width, fig.height)?;
     let bg = match fig.background {
@@ -22,15 +33,21 @@ pub(crate) fn render(fig: &Figure) -> Result<Gr> {
     gr.gks_mut().set_background(bg);
     let (w, h) = (fig.width.round(), fig.height.round());
     let (pw, ph) = if w >= h { (1.0, h / w) } else { (w / h, 1.0) };
+    let mut geometry = Vec::with_capacity(fig.plots.len());
     for (i, plot) in fig.plots.iter().enumerate() {
         let path = format!("subplots[{i}]");
         let cell = cell_rect(pw, ph, &plot.pos, &path)?;
         gr.savestate();
         let r = draw_plot(&mut gr, plot, &path, cell);
+        geometry.push(PlotGeometry {
+            viewport: gr.inqviewport(),
+            window: gr.inqwindow(),
+            scale: gr.inqscale(),
+        });
         gr.restorestate()?;
         r?;
     }
-    Ok(gr)
+    Ok((gr, geometry))
 }
 
 /// Checks the series kinds of a plot (all in the plot kind's frame family).
@@ -67,10 +84,11 @@ pub(crate) fn check_kinds(plot: &Plot, path: &str) -> Result<Frame> {
 fn draw_plot(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Result<()> {
     match check_kinds(plot, path)? {
         Frame::Cartesian => draw_cartesian(gr, plot, path, cell),
-        _ => Err(invalid(
-            format!("{path}.kind"),
-            format!("kind {:?} is not implemented yet", plot.kind.name()),
-        )),
+        Frame::Space => crate::frame3d::draw_space(gr, plot, path, cell),
+        Frame::Polar => crate::frame_polar::draw_polar(gr, plot, path, cell),
+        Frame::Pie => kinds::draw_pie(gr, plot, path, cell),
+        Frame::Image => kinds::draw_imshow(gr, plot, path, cell),
+        Frame::Marginal => kinds::draw_marginal(gr, plot, path, cell),
     }
 }
 
@@ -136,14 +154,40 @@ pub(crate) struct Frame2d {
     pub ts: f64,
     pub vp: [f64; 4],
     /// Distance from the viewport edge to the outer edge of the tick labels: left (y
-    /// labels), bottom (x labels), right (twin labels).
-    pub label_room: [f64; 3],
+    /// labels), bottom (x labels), right (twin y labels), top (twin x labels).
+    pub label_room: [f64; 4],
     pub xt: AxisTicks,
     pub yt: AxisTicks,
     /// Twin y window and ticks.
     pub twin: Option<([f64; 2], AxisTicks)>,
+    /// Twin x window and ticks (top axis).
+    pub twin_x: Option<([f64; 2], AxisTicks)>,
     /// Colour bar rectangle and z range.
     pub colorbar: Option<([f64; 4], [f64; 2])>,
+}
+
+impl Frame2d {
+    /// A frame without axes (3D, polar): for colour bars and legends.
+    pub(crate) fn plain(ch: f64, ts: f64, vp: [f64; 4]) -> Frame2d {
+        let none = AxisTicks {
+            minor: 0.0,
+            major: 0,
+            labels: Vec::new(),
+            values: Vec::new(),
+            log: false,
+        };
+        Frame2d {
+            ch,
+            ts,
+            vp,
+            label_room: [0.0; 4],
+            xt: none.clone(),
+            yt: none,
+            twin: None,
+            twin_x: None,
+            colorbar: None,
+        }
+    }
 }
 
 /// Measurement inputs of a 2D frame.
@@ -154,6 +198,7 @@ pub(crate) struct FrameSpec<'a> {
     pub xw: [f64; 2],
     pub yw: [f64; 2],
     pub twin: Option<[f64; 2]>,
+    pub twin_x: Option<[f64; 2]>,
     pub z: Option<[f64; 2]>,
     pub axes: bool,
 }
@@ -200,6 +245,7 @@ pub(crate) fn layout_2d(gr: &mut Gr, s: &FrameSpec) -> Result<Frame2d> {
     let (_, yl_h) = text(gr, &plot.y_label, "y_label", ch)?;
     let (_, zl_h) = text(gr, &plot.z_label, "z_label", ch)?;
     let (_, tl_h) = text(gr, &plot.twin_y_label, "twin_y_label", ch)?;
+    let (_, txl_h) = text(gr, &plot.twin_x_label, "twin_x_label", ch)?;
     let sp = |h: f64| if h > 0.0 { h + lab_gap } else { 0.0 };
     let cb = s.z.filter(|_| {
         plot.colorbar.unwrap_or_else(|| {
@@ -222,12 +268,21 @@ pub(crate) fn layout_2d(gr: &mut Gr, s: &FrameSpec) -> Result<Frame2d> {
     for _ in 0..2 {
         let (vw, vh) = (vp[1] - vp[0], vp[3] - vp[2]);
         let xspan = (s.xw[1] - s.xw[0]).abs();
+        // Bar positions are categories: whole-number ticks only.
+        let bars = plot.kind == crate::kinds::Kind::Barplot;
+        let horizontal = plot.orientation == crate::plot::Orientation::Horizontal;
+        let whole = |m: f64| m >= 1.0 && m.fract() == 0.0;
         let xt = AxisTicks::new(s.xw[0], s.xw[1], xlog, |labels, major| {
+            if bars && !horizontal && !whole(major) {
+                return Ok(false);
+            }
             let w = max_w(gr, labels, ch)?;
             Ok(w * 1.25 + 0.5 * ch <= major / xspan * vw)
         })?;
         let yspan = (s.yw[1] - s.yw[0]).abs();
-        let y_fit = |_: &[String], major: f64| Ok(2.0 * ch <= major / yspan * vh);
+        let y_fit = |_: &[String], major: f64| {
+            Ok((!bars || !horizontal || whole(major)) && 2.0 * ch <= major / yspan * vh)
+        };
         let yt = AxisTicks::new(s.yw[0], s.yw[1], ylog, y_fit)?;
         let twin = match s.twin {
             Some(tw) => {
@@ -236,6 +291,21 @@ pub(crate) fn layout_2d(gr: &mut Gr, s: &FrameSpec) -> Result<Frame2d> {
                 Some((tw, t))
             }
             None => None,
+        };
+        let twin_x = match s.twin_x {
+            Some(tw) => {
+                let span = (tw[1] - tw[0]).abs();
+                let t = AxisTicks::new(tw[0], tw[1], false, |labels, m| {
+                    let w = max_w(gr, labels, ch)?;
+                    Ok(w * 1.25 + 0.5 * ch <= m / span * vw)
+                })?;
+                Some((tw, t))
+            }
+            None => None,
+        };
+        let twin_xh = match &twin_x {
+            Some((_, t)) => t.max_size(gr, ch)?.1,
+            None => 0.0,
         };
         let (_, xlh) = if s.axes {
             xt.max_size(gr, ch)?
@@ -262,7 +332,10 @@ pub(crate) fn layout_2d(gr: &mut Gr, s: &FrameSpec) -> Result<Frame2d> {
         let tick_room = if s.axes { ts + 0.5 * ch } else { 0.0 };
         let left = (pad + sp(yl_h) + ylw + tick_room).max(pad + 0.5 * first_x);
         let bottom = pad + sp(xl_h) + xlh + tick_room;
-        let top = pad + sp(title_h).max(0.6 * ch);
+        let mut top = pad + sp(title_h).max(0.6 * ch);
+        if twin_x.is_some() {
+            top += twin_xh + tick_room + sp(txl_h);
+        }
         let mut right = pad;
         if twin.is_some() {
             right += twin_w + tick_room + sp(tl_h);
@@ -314,10 +387,20 @@ pub(crate) fn layout_2d(gr: &mut Gr, s: &FrameSpec) -> Result<Frame2d> {
             ch,
             ts,
             vp,
-            label_room: [ylw + tick_room, xlh + tick_room, twin_w + tick_room],
+            label_room: [
+                ylw + tick_room,
+                xlh + tick_room,
+                twin_w + tick_room,
+                if twin_x.is_some() {
+                    twin_xh + tick_room
+                } else {
+                    0.0
+                },
+            ],
             xt,
             yt,
             twin,
+            twin_x,
             colorbar,
         });
     }
@@ -344,7 +427,17 @@ pub(crate) fn scale_bits(plot: &Plot) -> i32 {
 
 /// Data extents of a plot's series (twin series separately).
 pub(crate) fn extents(plot: &Plot, path: &str) -> Result<(Extent, Option<Extent>)> {
-    let (mut main, mut twin): (Option<Extent>, Option<Extent>) = (None, None);
+    let (main, twin, _) = extents3(plot, path)?;
+    Ok((main, twin))
+}
+
+/// Data extents: main axes, twin y series, twin x series.
+pub(crate) fn extents3(
+    plot: &Plot,
+    path: &str,
+) -> Result<(Extent, Option<Extent>, Option<Extent>)> {
+    let (mut main, mut twin, mut twin_x): (Option<Extent>, Option<Extent>, Option<Extent>) =
+        (None, None, None);
     for (i, s) in plot.series.iter().enumerate() {
         let e = kinds::extent(
             plot.series_kind(i),
@@ -353,7 +446,13 @@ pub(crate) fn extents(plot: &Plot, path: &str) -> Result<(Extent, Option<Extent>
             i,
             &format!("{path}.series[{i}]"),
         )?;
-        let slot = if s.twin_y { &mut twin } else { &mut main };
+        let slot = if s.twin_y {
+            &mut twin
+        } else if s.twin_x {
+            &mut twin_x
+        } else {
+            &mut main
+        };
         *slot = Some(slot.map_or(e, |m| m.union(e)));
     }
     let main = main.ok_or_else(|| {
@@ -362,7 +461,7 @@ pub(crate) fn extents(plot: &Plot, path: &str) -> Result<(Extent, Option<Extent>
             "every series is on the twin axis; put at least one on the main axis",
         )
     })?;
-    Ok((main, twin))
+    Ok((main, twin, twin_x))
 }
 
 /// The window of one axis: the user's limits or the padded data range.
@@ -381,11 +480,12 @@ pub(crate) fn window(
 }
 
 fn draw_cartesian(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Result<()> {
-    let (ext, twin_ext) = extents(plot, path)?;
+    let (ext, twin_ext, twin_x_ext) = extents3(plot, path)?;
     let tight = plot.kind.tight();
     let xw = window(plot.x_lim, ext.x, plot.x_log, tight, "x_lim", path)?;
     let yw = window(plot.y_lim, ext.y, plot.y_log, tight, "y_lim", path)?;
     let twin = twin_ext.map(|e| nice_range(e.y, false, false));
+    let twin_x = twin_x_ext.map(|e| nice_range(e.x, false, false));
     let z = match plot.z_lim {
         Some(l) => Some(check_lim(l, "z_lim", false, path)?),
         None => ext.z.map(|z| {
@@ -403,6 +503,7 @@ fn draw_cartesian(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Resul
         xw,
         yw,
         twin,
+        twin_x,
         z,
         axes: true,
     };
@@ -424,6 +525,10 @@ fn draw_cartesian(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Resul
             let tw = twin.expect("twin window exists when a twin series does");
             gr.setwindow(xw[0], xw[1], tw[0], tw[1])?;
             gr.setscale(scale_bits(plot) & !(opt::Y_LOG | opt::FLIP_Y))?;
+        } else if s.twin_x {
+            let tw = twin_x.expect("twin window exists when a twin series does");
+            gr.setwindow(tw[0], tw[1], yw[0], yw[1])?;
+            gr.setscale(scale_bits(plot) & !(opt::X_LOG | opt::FLIP_X))?;
         }
         gr.setclip(true);
         let mut ctx = Ctx {
@@ -494,10 +599,28 @@ pub(crate) fn draw_axes_2d(
         let (_, y) = gr.wctondc(x0, v);
         yt.draw_label(gr, i, vp[0] - gap, y, (3, 3), f.ch)?;
     }
+    if let Some((tw, tt)) = &f.twin_x {
+        gr.savestate();
+        gr.setwindow(tw[0], tw[1], yw[0], yw[1])?;
+        gr.setscale(scale_bits(plot) & !(opt::X_LOG | opt::FLIP_X))?;
+        let r = (|| -> Result<()> {
+            gr.axes(tt.minor, 0.0, tw[0], y1, -tt.major, 0, -f.ts)?;
+            for (i, &v) in tt.values.iter().enumerate() {
+                let (x, _) = gr.wctondc(v, y1);
+                tt.draw_label(gr, i, x, vp[3] + gap, (2, 5), f.ch)?;
+            }
+            Ok(())
+        })();
+        gr.restorestate()?;
+        r?;
+    }
+    let top_x_minor = if f.twin_x.is_some() { 0.0 } else { xt.minor };
     match &f.twin {
-        None => gr.axes(xt.minor, yt.minor, x1, y1, -xt.major, -yt.major, -f.ts)?,
+        None => gr.axes(top_x_minor, yt.minor, x1, y1, -xt.major, -yt.major, -f.ts)?,
         Some((tw, tt)) => {
-            gr.axes(xt.minor, 0.0, x1, y1, -xt.major, 0, -f.ts)?;
+            if top_x_minor > 0.0 {
+                gr.axes(xt.minor, 0.0, x1, y1, -xt.major, 0, -f.ts)?;
+            }
             gr.savestate();
             gr.setwindow(xw[0], xw[1], tw[0], tw[1])?;
             gr.setscale(scale_bits(plot) & !(opt::Y_LOG | opt::FLIP_Y))?;
@@ -527,7 +650,16 @@ pub(crate) fn draw_labels_2d(gr: &mut Gr, plot: &Plot, f: &Frame2d) -> Result<()
             gr.setcharheight(1.15 * f.ch)?;
             gr.settextalign(2, 1)?;
             gr.settextalign(2, 5)?;
-            gr.text(0.5 * (vp[0] + vp[1]), vp[3] + 0.6 * f.ch, t)?;
+            let above = if f.label_room[3] > 0.0 {
+                f.label_room[3]
+                    + 0.6 * f.ch
+                    + plot.twin_x_label.as_ref().map_or(Ok(0.0), |l| {
+                        text_size(gr, l, f.ch, "twin_x_label").map(|s| s.1 + 0.6 * f.ch)
+                    })?
+            } else {
+                0.0
+            };
+            gr.text(0.5 * (vp[0] + vp[1]), vp[3] + above + 0.6 * f.ch, t)?;
         }
         gr.setcharheight(f.ch)?;
         if let Some(t) = plot.x_label.as_deref().filter(|t| !t.is_empty()) {
@@ -547,6 +679,17 @@ pub(crate) fn draw_labels_2d(gr: &mut Gr, plot: &Plot, f: &Frame2d) -> Result<()
                 0.5 * (vp[2] + vp[3]),
                 t,
             )?;
+        }
+        if let Some(t) = plot.twin_x_label.as_deref().filter(|t| !t.is_empty()) {
+            if f.twin_x.is_some() {
+                gr.setcharup(0.0, 1.0)?;
+                gr.settextalign(2, 5)?;
+                gr.text(
+                    0.5 * (vp[0] + vp[1]),
+                    vp[3] + f.label_room[3] + 0.6 * f.ch,
+                    t,
+                )?;
+            }
         }
         if let Some(t) = plot.twin_y_label.as_deref().filter(|t| !t.is_empty()) {
             if f.twin.is_some() {

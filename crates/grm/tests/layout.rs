@@ -117,6 +117,36 @@ fn log_axes_twin_axis_and_colorbar_fit() {
     p.twin_y_label = Some("pressure in hPa".into());
     p.x_label = Some("hour".into());
     check_layout("twin", &fig);
+
+    // A second x axis on top (twiny) with its label, under the title.
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    let f = linspace(1.0, 10.0, 30);
+    p.add(Series::xy(f.clone(), f.iter().map(|v| v.sqrt()).collect()).label("vs frequency"));
+    p.add_twin_x(
+        Series::xy(
+            f.iter().map(|v| 300.0 / v).collect(),
+            f.iter().map(|v| v.sqrt()).collect(),
+        )
+        .spec("r--"),
+    );
+    p.title = Some("Two x axes".into());
+    p.x_label = Some("frequency in GHz".into());
+    p.twin_x_label = Some("wavelength in mm".into());
+    p.y_label = Some("amplitude".into());
+    check_layout("twin x", &fig);
+    let g = fig.geometry().unwrap()[0];
+    let gr = fig.render_gr().unwrap();
+    let boxes = text_boxes(&gr);
+    let find = |t: &str| boxes.iter().find(|b| b.0 == t).unwrap().1;
+    assert!(
+        find("wavelength in mm")[2] > g.viewport[3],
+        "twin x label above the plot"
+    );
+    assert!(
+        find("Two x axes")[2] >= find("wavelength in mm")[3],
+        "title above the twin x label"
+    );
 }
 
 #[test]
@@ -127,4 +157,39 @@ fn tick_labels_do_not_crowd_on_narrow_axes() {
     let y = linspace(0.0, 1.0, 20);
     fig.plot().add(Series::xy(x, y));
     check_layout("narrow", &fig);
+}
+
+#[test]
+fn best_legend_location_avoids_the_data() {
+    // Data crowd the top of the plot: "best" must put the legend in the lower half.
+    let x = linspace(0.0, 10.0, 200);
+    let y: Vec<f64> = x.iter().map(|v| 8.5 + 1.5 * (v * 3.0).sin()).collect();
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.y_lim = Some([0.0, 10.0]);
+    p.location = Location::Best;
+    p.add(Series::xy(x, y).label("the legend entry"));
+    let gr = fig.render_gr().unwrap();
+    let g = fig.geometry().unwrap()[0].viewport;
+    let b = text_boxes(&gr)
+        .into_iter()
+        .find(|(t, _)| t == "the legend entry")
+        .expect("legend text drawn")
+        .1;
+    assert!(
+        b[3] < 0.5 * (g[2] + g[3]),
+        "legend at {b:?} is not in the lower half of {g:?}"
+    );
+    // An explicit location is honoured: upper left.
+    fig.plots[0].location = Location::UpperLeft;
+    let gr = fig.render_gr().unwrap();
+    let b = text_boxes(&gr)
+        .into_iter()
+        .find(|(t, _)| t == "the legend entry")
+        .unwrap()
+        .1;
+    assert!(
+        b[2] > 0.5 * (g[2] + g[3]) && b[1] < 0.5 * (g[0] + g[1]),
+        "{b:?}"
+    );
 }

@@ -127,3 +127,21 @@ pub(crate) fn strip_gr(msg: &str) -> String {
         .map_or(msg, |(_, b)| b)
         .to_string()
 }
+
+/// `x` and `y` of a series of scattered points (same length, finite ranges, positive on
+/// log axes) and their extent.
+pub(crate) fn scattered_xy<'a>(
+    plot: &crate::plot::Plot,
+    s: &'a Series,
+    path: &str,
+) -> Result<(&'a [f64], &'a [f64], super::Extent)> {
+    let x = req(&s.x, path, "x")?;
+    let y = req(&s.y, path, "y")?;
+    check_len(path, "y", y, x.len(), "x")?;
+    let e = super::Extent {
+        x: range(path, "x", x, plot.x_log.then_some("x_log"))?,
+        y: range(path, "y", y, plot.y_log.then_some("y_log"))?,
+        z: None,
+    };
+    Ok((x, y, e))
+}

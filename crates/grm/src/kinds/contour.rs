@@ -1,5 +1,5 @@
-//! `contour` and `contourf`: lines (coloured by level) or filled bands of grid `z` at
-//! `levels` evenly spaced values over the z range.
+//! `contour`: lines of grid `z` at `levels` evenly spaced values over the z range, coloured
+//! from the colormap (the drawing is shared with `contourf`).
 
 use super::grid::{centres, grid_data, z_range};
 use super::{Ctx, Extent};
@@ -35,7 +35,7 @@ pub(crate) fn levels(plot: &Plot, z: [f64; 2], filled: bool) -> Result<Vec<f64>>
     })
 }
 
-fn draw_any(ctx: &mut Ctx, s: &Series, path: &str, filled: bool) -> Result<()> {
+pub(crate) fn draw_any(ctx: &mut Ctx, s: &Series, path: &str, filled: bool) -> Result<()> {
     let g = grid_data(s, path, false)?;
     let (x, y) = (centres(&g.x, g.nx), centres(&g.y, g.ny));
     let z = ctx.z.unwrap_or([0.0, 1.0]);
@@ -55,8 +55,4 @@ fn draw_any(ctx: &mut Ctx, s: &Series, path: &str, filled: bool) -> Result<()> {
 
 pub(crate) fn draw(ctx: &mut Ctx, s: &Series, _index: usize, path: &str) -> Result<()> {
     draw_any(ctx, s, path, false)
-}
-
-pub(crate) fn draw_filled(ctx: &mut Ctx, s: &Series, _index: usize, path: &str) -> Result<()> {
-    draw_any(ctx, s, path, true)
 }

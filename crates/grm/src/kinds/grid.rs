@@ -141,3 +141,18 @@ pub(crate) fn uniform(e: &[f64]) -> bool {
     e.windows(2)
         .all(|w| ((w[1] - w[0]) - d).abs() <= 1e-9 * d.abs())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edges_and_centres_convert() {
+        assert_eq!(edges(&[1.0, 2.0, 4.0], 3), vec![0.5, 1.5, 3.0, 5.0]);
+        assert_eq!(edges(&[0.0, 1.0, 3.0], 2), vec![0.0, 1.0, 3.0]);
+        assert_eq!(edges(&[5.0], 1), vec![4.5, 5.5]);
+        assert_eq!(centres(&[0.0, 1.0, 3.0], 2), vec![0.5, 2.0]);
+        assert!(uniform(&[0.0, 0.5, 1.0]));
+        assert!(!uniform(&[0.0, 0.4, 1.0]));
+    }
+}

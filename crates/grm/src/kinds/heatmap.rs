@@ -1,4 +1,4 @@
-//! `heatmap` and `nonuniform_heatmap`: one colormap cell per z value; cells centred on `x`,
+//! `heatmap`: one colormap cell per z value; cells centred on `x`,
 //! `y` (or between edges given as n + 1 values); NaN cells stay white.
 
 use super::grid::{edges, grid_data, uniform, z_range};

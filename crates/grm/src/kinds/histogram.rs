@@ -124,3 +124,38 @@ pub(crate) fn draw(ctx: &mut Ctx, s: &Series, index: usize, path: &str) -> Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_weights_and_edges() {
+        let plot = Plot {
+            bins: Some(2),
+            ..Default::default()
+        };
+        let s = Series {
+            x: Some(vec![0.0, 0.4, 0.5, 1.0, f64::NAN]),
+            ..Default::default()
+        };
+        // The last edge is inclusive, NaN is skipped.
+        assert_eq!(
+            bin(&plot, &s, "s").unwrap(),
+            (vec![0.0, 0.5, 1.0], vec![2.0, 2.0])
+        );
+        let s = Series {
+            x: Some(vec![0.1, 0.2, 5.0]),
+            weights: Some(vec![2.0, 3.0, 1.0]),
+            bin_edges: Some(vec![0.0, 1.0, 10.0]),
+            ..Default::default()
+        };
+        assert_eq!(bin(&plot, &s, "s").unwrap().1, vec![5.0, 1.0]);
+        // Default bin count: round(3.3 log10 n) + 1.
+        let s = Series {
+            x: Some((0..1000).map(f64::from).collect()),
+            ..Default::default()
+        };
+        assert_eq!(bin(&Plot::default(), &s, "s").unwrap().1.len(), 11);
+    }
+}

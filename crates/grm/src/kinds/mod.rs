@@ -11,17 +11,36 @@ use crate::plot::{Plot, Series};
 mod barplot;
 mod check;
 mod contour;
+mod contourf;
 mod grid;
 mod heatmap;
+mod hexbin;
 mod histogram;
+mod imshow;
 mod line;
+mod line3;
+mod marginal_heatmap;
+mod nonuniform_heatmap;
+mod pie;
+mod polar_heatmap;
+mod polar_histogram;
+mod polar_line;
+mod polar_scatter;
 mod quiver;
 mod scatter;
-mod scattered;
+mod scatter3;
+mod shade;
 mod stairs;
 mod stem;
+mod surface;
+mod tricontour;
+mod trisurface;
+mod wireframe;
 
 pub(crate) use check::*;
+pub(crate) use imshow::draw_imshow;
+pub(crate) use marginal_heatmap::draw_marginal;
+pub(crate) use pie::draw_pie;
 
 macro_rules! kinds {
     ($($(#[$doc:meta])* $v:ident = $name:literal,)+) => {
@@ -254,12 +273,23 @@ pub(crate) fn extent(
         Stem => stem::extent(plot, s, path),
         Barplot => barplot::extent(plot, s, index, path),
         Histogram => histogram::extent(plot, s, path),
-        Heatmap | NonuniformHeatmap => heatmap::extent(plot, s, path),
-        Contour | Contourf => contour::extent(plot, s, path),
-        Tricontour => scattered::tricontour_extent(plot, s, path),
-        Hexbin => scattered::hexbin_extent(plot, s, path),
-        Shade => scattered::shade_extent(plot, s, path),
+        Heatmap | MarginalHeatmap => heatmap::extent(plot, s, path),
+        NonuniformHeatmap => nonuniform_heatmap::extent(plot, s, path),
+        Contour => contour::extent(plot, s, path),
+        Contourf => contourf::extent(plot, s, path),
+        Tricontour => tricontour::extent(plot, s, path),
+        Hexbin => hexbin::extent(plot, s, path),
+        Shade => shade::extent(plot, s, path),
         Quiver => quiver::extent(plot, s, path),
+        Surface => surface::grid_extent(plot, s, path),
+        Wireframe => wireframe::extent(plot, s, path),
+        Trisurface => trisurface::extent(plot, s, path),
+        Line3 => line3::extent(plot, s, path),
+        Scatter3 => scatter3::extent(plot, s, path),
+        PolarLine => polar_line::extent(plot, s, path),
+        PolarScatter => polar_scatter::extent(plot, s, path),
+        PolarHistogram => polar_histogram::extent(plot, s, path),
+        PolarHeatmap => polar_heatmap::extent(plot, s, path),
         Isosurface | Volume => Err(Error::NotSupported {
             path: format!("{path}.kind"),
             kind: kind.name(),
@@ -281,13 +311,23 @@ pub(crate) fn draw(kind: Kind, ctx: &mut Ctx, s: &Series, index: usize, path: &s
         Stem => stem::draw(ctx, s, index, path),
         Barplot => barplot::draw(ctx, s, index, path),
         Histogram => histogram::draw(ctx, s, index, path),
-        Heatmap | NonuniformHeatmap => heatmap::draw(ctx, s, index, path),
+        Heatmap => heatmap::draw(ctx, s, index, path),
+        NonuniformHeatmap => nonuniform_heatmap::draw(ctx, s, index, path),
         Contour => contour::draw(ctx, s, index, path),
-        Contourf => contour::draw_filled(ctx, s, index, path),
-        Tricontour => scattered::tricontour_draw(ctx, s, index, path),
-        Hexbin => scattered::hexbin_draw(ctx, s, index, path),
-        Shade => scattered::shade_draw(ctx, s, index, path),
+        Contourf => contourf::draw(ctx, s, index, path),
+        Tricontour => tricontour::draw(ctx, s, index, path),
+        Hexbin => hexbin::draw(ctx, s, index, path),
+        Shade => shade::draw(ctx, s, index, path),
         Quiver => quiver::draw(ctx, s, index, path),
+        Surface => surface::draw(ctx, s, index, path),
+        Wireframe => wireframe::draw(ctx, s, index, path),
+        Trisurface => trisurface::draw(ctx, s, index, path),
+        Line3 => line3::draw(ctx, s, index, path),
+        Scatter3 => scatter3::draw(ctx, s, index, path),
+        PolarLine => polar_line::draw(ctx, s, index, path),
+        PolarScatter => polar_scatter::draw(ctx, s, index, path),
+        PolarHistogram => polar_histogram::draw(ctx, s, index, path),
+        PolarHeatmap => polar_heatmap::draw(ctx, s, index, path),
         _ => Err(invalid(
             format!("{path}.kind"),
             format!("kind {:?} is not implemented yet", kind.name()),

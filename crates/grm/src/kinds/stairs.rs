@@ -52,3 +52,35 @@ pub(crate) fn draw(ctx: &mut Ctx, s: &Series, index: usize, path: &str) -> Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_vertices_follow_matplotlib() {
+        let (x, y) = ([1.0, 2.0, 3.0], [10.0, 20.0, 30.0]);
+        assert_eq!(
+            steps(&x, &y, StepWhere::Pre),
+            (
+                vec![1.0, 1.0, 2.0, 2.0, 3.0],
+                vec![10.0, 20.0, 20.0, 30.0, 30.0]
+            )
+        );
+        assert_eq!(
+            steps(&x, &y, StepWhere::Post),
+            (
+                vec![1.0, 2.0, 2.0, 3.0, 3.0],
+                vec![10.0, 10.0, 20.0, 20.0, 30.0]
+            )
+        );
+        assert_eq!(
+            steps(&x, &y, StepWhere::Mid),
+            (
+                vec![1.0, 1.5, 1.5, 2.5, 2.5, 3.0],
+                vec![10.0, 10.0, 20.0, 20.0, 30.0, 30.0]
+            )
+        );
+        assert_eq!(steps(&[], &[], StepWhere::Pre), (vec![], vec![]));
+    }
+}
