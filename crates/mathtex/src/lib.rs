@@ -8,6 +8,7 @@
 //! assert!(layout.width > 0.0 && !layout.rules.is_empty());
 //! ```
 
+mod alphabet;
 mod layout;
 mod parse;
 mod symbols;
