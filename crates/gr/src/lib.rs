@@ -14,6 +14,7 @@ mod curves;
 pub mod error;
 mod errorbars;
 mod fields;
+pub mod formula_scenes;
 pub mod inquiries;
 pub mod math;
 mod polar;

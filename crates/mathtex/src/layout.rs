@@ -1,5 +1,7 @@
 //! TeX math layout (TeXbook Appendix G) on the OpenType MATH table of New Computer Modern Math.
 
+use std::cell::Cell;
+
 use gks::font::{self, FaceId, MATH};
 use gks::geometry::Rect;
 use ttf_parser::math::{Constants, GlyphInfo, MathValue, Variants};
@@ -79,6 +81,7 @@ pub fn layout_with(nodes: &[Node], size_px: f64, display: bool) -> Result<MathLa
         var: math.variants,
         upe: font::units_per_em(MATH),
         size: size_px,
+        middle: Cell::new(0.0),
     };
     let st = St {
         level: if display { 0 } else { 1 },
@@ -201,6 +204,27 @@ struct Ctx {
     var: Option<Variants<'static>>,
     upe: f64,
     size: f64,
+    /// Height of the `\middle` delimiters of the `\left…\right` group being laid out
+    /// (0: their natural size).
+    middle: Cell<f64>,
+}
+
+/// The horizontal ink extent of a box's glyphs (its advance if it has none).
+fn ink_x(b: &MBox) -> (f64, f64) {
+    let mut x0 = f64::INFINITY;
+    let mut x1 = f64::NEG_INFINITY;
+    for g in &b.glyphs {
+        if let Some(r) = font::glyph_bounds(g.face, g.id) {
+            let s = g.size / font::units_per_em(g.face);
+            x0 = x0.min(g.x + r.x0 * s);
+            x1 = x1.max(g.x + r.x1 * s);
+        }
+    }
+    if x0 > x1 {
+        (0.0, b.w)
+    } else {
+        (x0, x1)
+    }
 }
 
 /// A corner of a glyph for MATH kerning.
@@ -330,6 +354,16 @@ impl Ctx {
     fn hlist(&self, nodes: &[Node], st: St, fs: Option<FontStyle>) -> MBox {
         let mut atoms: Vec<(Option<Class>, MBox)> = Vec::with_capacity(nodes.len());
         for n in nodes {
+            if let (Node::Char { ch: '\u{338}', .. }, Some((_, prev))) = (n, atoms.last_mut()) {
+                // `\not`: the long solidus centred on the previous symbol's ink.
+                let slash = self.char_box('\u{338}', st);
+                let (px0, px1) = ink_x(prev);
+                let (sx0, sx1) = ink_x(&slash);
+                prev.place(&slash, (px0 + px1 - sx0 - sx1) / 2.0, 0.0);
+                prev.h = prev.h.max(slash.h);
+                prev.d = prev.d.max(slash.d);
+                continue;
+            }
             let (class, mut b) = self.node(n, st, fs);
             // Italic correction after a character (scripts handle their own).
             if matches!(n, Node::Char { .. } | Node::Style { .. }) {
@@ -423,11 +457,12 @@ impl Ctx {
                     }
                     other => other.clone(),
                 };
-                let limits = st.display()
+                let limits = (st.display()
                     && matches!(
                         **base,
                         Node::BigOp { limits: true, .. } | Node::Function { limits: true, .. }
-                    );
+                    ))
+                    || matches!(**base, Node::Brace { .. });
                 // Rule 18a: only a character nucleus keeps u = v = 0 (a big operator is a box).
                 let is_char = matches!(**base, Node::Char { .. });
                 let is_op = matches!(**base, Node::BigOp { .. });
@@ -448,9 +483,33 @@ impl Ctx {
                 (Some(Class::Ord), self.sqrt(index.as_deref(), body, st, fs))
             }
             Node::Delimited { left, body, right } => {
-                let b = self.hlist(body, st, fs);
+                let outer = self.middle.replace(0.0);
+                let mut b = self.hlist(body, st, fs);
+                if body.iter().any(|n| matches!(n, Node::Middle(_))) {
+                    // The middles take the size the pair gets from the rest of the body.
+                    self.middle.set(self.delim_target(&b, st));
+                    b = self.hlist(body, st, fs);
+                }
+                self.middle.set(outer);
                 (Some(Class::Inner), self.delimited(*left, b, *right, st))
             }
+            Node::Middle(d) => {
+                let target = self.middle.get();
+                let b = d.map_or_else(MBox::default, |c| self.delim(c, target, st));
+                (Some(Class::Ord), b)
+            }
+            Node::Stack {
+                base,
+                over,
+                under,
+                class,
+            } => {
+                let b = self.hlist(base, st, fs);
+                let over = over.as_ref().map(|o| self.hlist(o, st.sup(), fs));
+                let under = under.as_ref().map(|u| self.hlist(u, st.sub(), fs));
+                (Some(*class), self.limits(b, over, under, st))
+            }
+            Node::Brace { over, body } => (Some(Class::Op), self.brace(*over, body, st, fs)),
             Node::BigDelim { ch, size, class } => {
                 let target =
                     [1.08, 1.62, 2.16, 2.7][(*size as usize).clamp(1, 4) - 1] * self.em(st);

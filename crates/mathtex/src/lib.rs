@@ -9,10 +9,12 @@
 //! ```
 
 mod alphabet;
+mod gallery;
 mod layout;
 mod parse;
 mod symbols;
 
+pub use gallery::GALLERY;
 pub use layout::{layout, layout_with, LayoutError, MathGlyph, MathLayout};
 pub use parse::{parse, ParseError};
 
@@ -167,4 +169,26 @@ pub enum Node {
     },
     /// Horizontal space in em (`\,` = 3/18).
     Space(f64),
+    /// `\middle|` inside `\left…\right`: a delimiter as tall as the outer pair.
+    Middle(Option<char>),
+    /// `\overset{over}{base}`, `\underset{under}{base}`, `\stackrel{over}{base}`: a
+    /// base with script-style material centred above or below it.
+    Stack {
+        /// The base.
+        base: Vec<Node>,
+        /// Material above (`None` for `\underset`).
+        over: Option<Vec<Node>>,
+        /// Material below.
+        under: Option<Vec<Node>>,
+        /// Spacing class of the whole (`\stackrel` is a relation).
+        class: Class,
+    },
+    /// `\overbrace{…}` / `\underbrace{…}`: a horizontal brace stretched over or under the
+    /// body; a superscript (overbrace) or subscript (underbrace) is set as a limit.
+    Brace {
+        /// `true` for `\overbrace`.
+        over: bool,
+        /// The braced material.
+        body: Vec<Node>,
+    },
 }

@@ -174,6 +174,14 @@ impl Parser<'_> {
                         }
                         return err(at, "\\right without matching \\left");
                     }
+                    if name == "middle" {
+                        if !matches!(stop, Stop::Right(_)) {
+                            return err(at, "\\middle outside \\left…\\right");
+                        }
+                        let d = self.delimiter("middle", at)?;
+                        out.push(Node::Middle(d));
+                        continue;
+                    }
                     if name == "limits" || name == "nolimits" || name == "displaylimits" {
                         match out.last_mut() {
                             Some(Node::BigOp { limits, .. } | Node::Function { limits, .. }) => {
@@ -444,9 +452,108 @@ impl Parser<'_> {
                 let name: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
                 Ok(Node::Function { name, limits })
             }
+            "not" => self.negated(at),
+            "stackrel" | "overset" | "underset" => {
+                let Some(first) = self.arg()? else {
+                    return err(at, format!("\\{name} needs 2 arguments, got 0"));
+                };
+                let Some(base) = self.arg()? else {
+                    return err(at, format!("\\{name} needs 2 arguments, got 1"));
+                };
+                let class = match (name, base.as_slice()) {
+                    ("stackrel", _) => Class::Rel,
+                    (_, [Node::Char { class, .. }]) => *class,
+                    _ => Class::Ord,
+                };
+                let (over, under) = if name == "underset" {
+                    (None, Some(first))
+                } else {
+                    (Some(first), None)
+                };
+                Ok(Node::Stack {
+                    base,
+                    over,
+                    under,
+                    class,
+                })
+            }
+            "overbrace" | "underbrace" => {
+                let Some(body) = self.arg()? else {
+                    return err(at, format!("\\{name} needs an argument"));
+                };
+                Ok(Node::Brace {
+                    over: name == "overbrace",
+                    body,
+                })
+            }
             "\\" => err(at, "line breaks (\\\\) are not supported in math"),
             _ => err(at, format!("unknown command \\{name}")),
         }
+    }
+}
+
+impl Parser<'_> {
+    /// `\not X`: the negated symbol if Unicode has it (`\not=` is `≠`), else `X` with a
+    /// long solidus overlaid.
+    fn negated(&mut self, at: usize) -> Result<Node, ParseError> {
+        let Some(arg) = self.arg()? else {
+            return err(at, "\\not needs a symbol to negate");
+        };
+        let [Node::Char { ch, class }] = arg.as_slice() else {
+            return err(at, "\\not needs a single symbol to negate");
+        };
+        let negated = match ch {
+            '=' => '≠',
+            '<' => '≮',
+            '>' => '≯',
+            '≤' => '≰',
+            '≥' => '≱',
+            '∈' => '∉',
+            '∋' => '∌',
+            '⊂' => '⊄',
+            '⊃' => '⊅',
+            '⊆' => '⊈',
+            '⊇' => '⊉',
+            '≡' => '≢',
+            '∼' => '≁',
+            '≃' => '≄',
+            '≅' => '≇',
+            '≈' => '≉',
+            '∣' => '∤',
+            '∥' => '∦',
+            '∃' => '∄',
+            '≺' => '⊀',
+            '≻' => '⊁',
+            '→' => '↛',
+            '←' => '↚',
+            '↔' => '↮',
+            '⇒' => '⇏',
+            '⇐' => '⇍',
+            '⇔' => '⇎',
+            '⊢' => '⊬',
+            '⊨' => '⊭',
+            _ => {
+                return Ok(Node::Stack {
+                    base: vec![
+                        Node::Char {
+                            ch: *ch,
+                            class: *class,
+                        },
+                        Node::Char {
+                            ch: '\u{338}',
+                            class: Class::Ord,
+                        },
+                    ],
+                    over: None,
+                    under: None,
+                    class: *class,
+                });
+            }
+        };
+        Ok(Node::Char {
+            ch: negated,
+            class: *class,
+        })
     }
 }
 
@@ -774,7 +881,16 @@ mod tests {
 
     #[test]
     fn symbol_table() {
-        assert!(symbols::SYMBOLS.len() >= 150, "{}", symbols::SYMBOLS.len());
+        let names = symbols::symbol_count()
+            + symbols::ACCENTS.len()
+            + symbols::BIG_OPS.len()
+            + symbols::FUNCTIONS.len();
+        assert!(names >= 600, "{names}");
+        for (name, c) in [("boxplus", '⊞'), ("twoheadrightarrow", '↠'), ("BbbR", 'ℝ')] {
+            assert_eq!(symbols::symbol(name).unwrap().0, c);
+        }
+        assert_eq!(symbols::symbol("curlyvee").unwrap().1, Class::Bin);
+        assert_eq!(symbols::symbol("ngtr").unwrap().1, Class::Rel);
         for (name, c) in [
             ("infty", '∞'),
             ("partial", '∂'),

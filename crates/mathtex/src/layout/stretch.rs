@@ -5,6 +5,25 @@ use gks::font::{self, MATH};
 use ttf_parser::GlyphId;
 
 use super::{Ctx, MBox, St};
+use crate::{FontStyle, Node};
+
+/// The lowest and highest ink of a box's glyphs (px, y up).
+fn ink_extent(b: &MBox) -> (f64, f64) {
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for g in &b.glyphs {
+        if let Some(r) = font::glyph_bounds(g.face, g.id) {
+            let s = g.size / font::units_per_em(g.face);
+            lo = lo.min(g.y + r.y0 * s);
+            hi = hi.max(g.y + r.y1 * s);
+        }
+    }
+    if lo > hi {
+        (0.0, 0.0)
+    } else {
+        (lo, hi)
+    }
+}
 
 impl Ctx {
     /// Rule 19: `\left…\right` around a box.
@@ -15,9 +34,7 @@ impl Ctx {
         right: Option<char>,
         st: St,
     ) -> MBox {
-        let axis = self.axis(st);
-        let delta = (body.h - axis).max(body.d + axis);
-        let target = (delta * 2.0 * 0.901).max(2.0 * delta - 0.5 * self.em(st));
+        let target = self.delim_target(&body, st);
         let mut out = MBox::default();
         let null = 0.12 * self.em(st);
         match left {
@@ -29,6 +46,37 @@ impl Ctx {
             Some(c) => out.push(&self.delim(c, target, st), 0.0),
             None => out.w += null,
         }
+        out
+    }
+
+    /// The size of `\left…\right` delimiters around `body` (TeX's `\delimiterfactor` 901
+    /// and `\delimitershortfall` 5 pt).
+    pub(super) fn delim_target(&self, body: &MBox, st: St) -> f64 {
+        let axis = self.axis(st);
+        let delta = (body.h - axis).max(body.d + axis);
+        (delta * 2.0 * 0.901).max(2.0 * delta - 0.5 * self.em(st))
+    }
+
+    /// `\overbrace` / `\underbrace`: a horizontal brace (variant or assembly) as wide as
+    /// the body, its ink a small gap above or below the body's.
+    pub(super) fn brace(&self, over: bool, body: &[Node], st: St, fs: Option<FontStyle>) -> MBox {
+        let b = self.hlist(body, st, fs);
+        let size = self.em(st);
+        let brace = self.hglyph(if over { '⏞' } else { '⏟' }, b.w, size);
+        let (lo, hi) = ink_extent(&brace);
+        let gap = self.k(self.c.overbar_vertical_gap(), st);
+        let mut out = b.clone();
+        let dx = (b.w - brace.w) / 2.0;
+        if over {
+            let dy = b.h.max(0.0) + gap - lo;
+            out.place(&brace, dx, dy);
+            out.h = hi + dy;
+        } else {
+            let dy = -(b.d.max(0.0) + gap) - hi;
+            out.place(&brace, dx, dy);
+            out.d = -(lo + dy);
+        }
+        out.italic = 0.0;
         out
     }
 
