@@ -13,10 +13,12 @@ mod gallery;
 mod layout;
 mod parse;
 mod symbols;
+mod textext;
 
 pub use gallery::GALLERY;
 pub use layout::{layout, layout_with, LayoutError, MathGlyph, MathLayout};
 pub use parse::{parse, ParseError};
+pub use textext::textext;
 
 /// TeX's math atom classes (they decide the spacing between neighbours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
