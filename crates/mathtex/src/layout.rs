@@ -82,6 +82,7 @@ pub fn layout_with(nodes: &[Node], size_px: f64, display: bool) -> Result<MathLa
         upe: font::units_per_em(MATH),
         size: size_px,
         middle: Cell::new(0.0),
+        relayouts: Cell::new(0),
     };
     let st = St {
         level: if display { 0 } else { 1 },
@@ -207,6 +208,8 @@ struct Ctx {
     /// Height of the `\middle` delimiters of the `\left…\right` group being laid out
     /// (0: their natural size).
     middle: Cell<f64>,
+    /// Nesting of `\left…\right` groups with `\middle` being laid out.
+    relayouts: Cell<u32>,
 }
 
 /// The horizontal ink extent of a box's glyphs (its advance if it has none).
@@ -484,12 +487,19 @@ impl Ctx {
             }
             Node::Delimited { left, body, right } => {
                 let outer = self.middle.replace(0.0);
+                let has_middle = body.iter().any(|n| matches!(n, Node::Middle(_)));
+                let level = self.relayouts.get();
+                if has_middle {
+                    self.relayouts.set(level + 1);
+                }
                 let mut b = self.hlist(body, st, fs);
-                if body.iter().any(|n| matches!(n, Node::Middle(_))) {
-                    // The middles take the size the pair gets from the rest of the body.
+                // The middles take the size the pair gets from the rest of the body: a
+                // second pass, for the 3 outermost such groups (each level doubles the work).
+                if has_middle && level < 3 {
                     self.middle.set(self.delim_target(&b, st));
                     b = self.hlist(body, st, fs);
                 }
+                self.relayouts.set(level);
                 self.middle.set(outer);
                 (Some(Class::Inner), self.delimited(*left, b, *right, st))
             }

@@ -155,6 +155,15 @@ impl Parser<'_> {
                     let Some(num) = out.pop().filter(|i| !matches!(i, Item::Op(_))) else {
                         return err(at, "'/' needs a numerator before it");
                     };
+                    let mut depth = 1;
+                    let mut left = &num;
+                    while let Item::Frac(n, _) = left {
+                        depth += 1;
+                        left = n;
+                    }
+                    if depth + self.depth > MAX_DEPTH {
+                        return err(at, "formula nested too deeply");
+                    }
                     let den = self.value(at, "'/'")?;
                     out.push(Item::Frac(Box::new(num), Box::new(den)));
                 }

@@ -139,11 +139,48 @@ proptest! {
     }
 }
 
+fn check_textext(src: &str) -> Result<(), TestCaseError> {
+    match mathtex::textext(src, gks::font::SANS, 12.0) {
+        Ok(l) => prop_assert!(l.width.is_finite() && l.glyphs.iter().all(|g| g.y.is_finite())),
+        Err(e) => prop_assert!(src.is_char_boundary(e.position) && e.position <= src.len()),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn textext_never_crashes(src in "[a-z0-9 ^_{}()+*/\\-]{0,40}|\\PC{0,30}") {
+        check_textext(&src)?;
+    }
+}
+
+#[test]
+fn textext_chains_are_bounded() {
+    for src in [
+        "a/".repeat(100_000) + "b",
+        "{".repeat(10_000),
+        "x^(".repeat(10_000),
+    ] {
+        let e = mathtex::textext(&src, gks::font::SANS, 12.0).unwrap_err();
+        assert!(e.message.contains("nested too deeply"), "{e}");
+    }
+}
+
 #[test]
 fn regressions_stay_fixed() {
     for src in REGRESSIONS {
         check(src).unwrap_or_else(|e| panic!("{src:?}: {e}"));
     }
+}
+
+#[test]
+fn nested_middles_lay_out() {
+    // Each `\left…\middle…\right` level is laid out twice; 60 levels must still finish.
+    let src = "\\left(a\\middle|".repeat(60) + &"\\right)".repeat(60);
+    let l = mathtex::layout(&mathtex::parse(&src).unwrap(), 12.0).unwrap();
+    assert!(l.width > 0.0);
 }
 
 #[test]
