@@ -1,7 +1,7 @@
 //! Reference image of the formula page (`formula_scenes::formulas`: every construct of the
 //! LaTeX math subset under its source), looked at and compared by eye with LaTeX; the same
-//! page written as SVG and PDF, rendered back and compared with the PNG (tolerances as in
-//! `reference.rs`).
+//! page written as SVG, PDF and PostScript, rendered back (resvg, poppler, Ghostscript) and
+//! compared with the PNG (tolerances as in `reference.rs`; PostScript as PDF).
 
 use std::path::PathBuf;
 
@@ -60,19 +60,21 @@ fn formulas_page() {
         &expected,
         &over_white(&render_svg(&svg, expected.width, expected.height)),
     );
-    if external_available("pdftoppm") {
+    for (kind, prog) in [("pdf", "pdftoppm"), ("ps", "gs")] {
+        if !external_available(prog) {
+            eprintln!("{prog} not found: {kind} round trip of {name} skipped");
+            continue;
+        }
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join(format!("{name}.pdf"));
+        let file = dir.path().join(format!("{name}.{kind}"));
         gr.gks().save(&file).unwrap();
         let actual = render_external(
-            "pdf",
+            kind,
             name,
             &file,
             gr.gks().workstation().dpi,
             (expected.width, expected.height),
         );
-        check_vector("pdf", name, &expected, &over_white(&actual));
-    } else {
-        eprintln!("pdftoppm not found: PDF round trip of {name} skipped");
+        check_vector(kind, name, &expected, &over_white(&actual));
     }
 }

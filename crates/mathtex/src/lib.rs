@@ -1,6 +1,11 @@
 //! LaTeX math for GR for Rust: a parser for the math subset GR's `mathtex` and matplotlib's
 //! mathtext accept, and a layout engine following TeX's rules (TeXbook Appendix G) driven by
-//! the OpenType MATH table of New Computer Modern Math ([`gks::font::MATH`]).
+//! the OpenType MATH table of New Computer Modern Math ([`gks::font::MATH`]): style-dependent
+//! sizes and shifts, fraction, radical and limit constants, size variants and glyph
+//! assemblies for growing delimiters, radicals, wide accents, arrows and braces, italic
+//! correction, MATH kerning of scripts, and inter-atom spacing by class. [`textext`] typesets
+//! GR's lighter `textext` syntax in a text face. [`GALLERY`] lists formulas that exercise
+//! every construct.
 //!
 //! ```
 //! let nodes = mathtex::parse(r"\frac{a}{b} + x^2").unwrap();
