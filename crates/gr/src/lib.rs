@@ -15,6 +15,7 @@ mod curves;
 pub mod error;
 mod errorbars;
 mod fields;
+pub mod formula_scenes;
 pub mod inquiries;
 pub mod math;
 pub mod pendulum;

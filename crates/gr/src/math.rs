@@ -30,8 +30,12 @@ fn formula_block_style(src: &str, height: f64, display: bool) -> Result<GlyphBlo
         func,
         msg: format!("cannot lay out {src:?}: {e}"),
     })?;
-    let k = em / REF_EM;
-    Ok(GlyphBlock {
+    Ok(to_block(&l, em / REF_EM))
+}
+
+/// A laid-out formula scaled by `k` into an NDC glyph block.
+fn to_block(l: &mathtex::MathLayout, k: f64) -> GlyphBlock {
+    GlyphBlock {
         glyphs: l
             .glyphs
             .iter()
@@ -52,12 +56,34 @@ fn formula_block_style(src: &str, height: f64, display: bool) -> Result<GlyphBlo
         width: l.width * k,
         ascent: l.ascent * k,
         descent: l.descent * k,
-    })
+    }
+}
+
+/// Lays out GR's `textext` syntax (`x^2`, `x_i`, `a/b`, `\alpha`) in `face` with a
+/// character height of `height` (NDC). Errors name the position and the problem.
+pub fn textext_block(src: &str, face: gks::font::FaceId, height: f64) -> Result<GlyphBlock> {
+    // Lay out at a 1000 px character height and scale.
+    const REF: f64 = 1000.0;
+    let l = mathtex::textext(src, face, REF).map_err(|e| Error::InvalidArgument {
+        func: "textext",
+        msg: format!("cannot parse {src:?}: {e}"),
+    })?;
+    Ok(to_block(&l, height / REF))
 }
 
 /// Splits text at unescaped `$` pairs into (is_math, segment) parts; `\$` is a literal
-/// dollar sign. Returns `None` when the text has no complete `$…$` pair.
+/// dollar sign. Returns `None` when the text has no complete `$…$` pair, or when a math
+/// part does not parse: the text functions then draw the string literally.
 pub fn split_inline_math(s: &str) -> Option<Vec<(bool, String)>> {
+    let parts = split_dollars(s)?;
+    parts
+        .iter()
+        .all(|(math, t)| !*math || mathtex::parse(t).is_ok())
+        .then_some(parts)
+}
+
+/// [`split_inline_math`] without the parse check.
+fn split_dollars(s: &str) -> Option<Vec<(bool, String)>> {
     let mut parts: Vec<(bool, String)> = vec![(false, String::new())];
     let mut chars = s.chars().peekable();
     let mut in_math = false;
@@ -154,6 +180,42 @@ impl Gr {
         Ok(r?)
     }
 
+    /// `textext`: draws `s` in GR's light formula syntax (`x^2`, `x_i`, `{…}` groups,
+    /// `a/b` fractions, `\alpha` Greek, `\^` escapes; see [`mathtex::textext`]) in the
+    /// current text font, height, alignment, up vector and colour, at an NDC point. A string
+    /// that does not parse is drawn literally.
+    pub fn textext(&mut self, x: f64, y: f64, s: &str) -> Result<()> {
+        let (face, height) = (self.gks.state().face, self.gks.state().charheight);
+        let tnr = self.gks.inqcurntran();
+        self.gks.selntran(0)?;
+        let r = match textext_block(s, face, height) {
+            Ok(block) => self.gks.glyph_block(x, y, block),
+            Err(_) => self.gks.text(x, y, s),
+        };
+        self.gks.selntran(tnr)?;
+        Ok(r?)
+    }
+
+    /// `inqtextext`: the corners (counter-clockwise from the lower left) of the box that
+    /// `textext(x, y, s)` covers, in NDC.
+    pub fn inqtextext(&mut self, x: f64, y: f64, s: &str) -> Result<([f64; 4], [f64; 4])> {
+        let (face, height) = (self.gks.state().face, self.gks.state().charheight);
+        match textext_block(s, face, height) {
+            Ok(block) => {
+                let style = self.gks.text_style();
+                let (_, c) = gks::text::block_placement(x, y, &block, &style);
+                Ok((c.map(|p| p.0), c.map(|p| p.1)))
+            }
+            Err(_) => {
+                let tnr = self.gks.inqcurntran();
+                self.gks.selntran(0)?;
+                let r = self.gks.inqtext(x, y, s);
+                self.gks.selntran(tnr)?;
+                Ok(r?)
+            }
+        }
+    }
+
     /// `inqmathtex`: the four corners (counter-clockwise from the lower left) of the box
     /// that `mathtex(x, y, src)` covers, in NDC.
     pub fn inqmathtex(&self, x: f64, y: f64, src: &str) -> Result<([f64; 4], [f64; 4])> {
@@ -172,6 +234,8 @@ mod tests {
     #[test]
     fn inline_math_is_split_at_dollar_pairs() {
         assert_eq!(split_inline_math("plain"), None);
+        // malformed math: drawn literally
+        assert_eq!(split_inline_math(r"bad $\frac{1}$ math"), None);
         assert_eq!(split_inline_math("costs \\$5"), None);
         assert_eq!(
             split_inline_math("a $x^2$ b"),

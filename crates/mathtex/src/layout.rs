@@ -1,11 +1,17 @@
 //! TeX math layout (TeXbook Appendix G) on the OpenType MATH table of New Computer Modern Math.
 
+use std::cell::Cell;
+
 use gks::font::{self, FaceId, MATH};
 use gks::geometry::Rect;
 use ttf_parser::math::{Constants, GlyphInfo, MathValue, Variants};
 use ttf_parser::GlyphId;
 
-use crate::{Class, FontStyle, FracKind, Node};
+use crate::alphabet::map_char;
+use crate::{Class, FontStyle, Node};
+
+mod stack;
+mod stretch;
 
 /// One positioned glyph of a laid-out formula.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,6 +81,8 @@ pub fn layout_with(nodes: &[Node], size_px: f64, display: bool) -> Result<MathLa
         var: math.variants,
         upe: font::units_per_em(MATH),
         size: size_px,
+        middle: Cell::new(0.0),
+        relayouts: Cell::new(0),
     };
     let st = St {
         level: if display { 0 } else { 1 },
@@ -197,6 +205,36 @@ struct Ctx {
     var: Option<Variants<'static>>,
     upe: f64,
     size: f64,
+    /// Height of the `\middle` delimiters of the `\left…\right` group being laid out
+    /// (0: their natural size).
+    middle: Cell<f64>,
+    /// Nesting of `\left…\right` groups with `\middle` being laid out.
+    relayouts: Cell<u32>,
+}
+
+/// The horizontal ink extent of a box's glyphs (its advance if it has none).
+fn ink_x(b: &MBox) -> (f64, f64) {
+    let mut x0 = f64::INFINITY;
+    let mut x1 = f64::NEG_INFINITY;
+    for g in &b.glyphs {
+        if let Some(r) = font::glyph_bounds(g.face, g.id) {
+            let s = g.size / font::units_per_em(g.face);
+            x0 = x0.min(g.x + r.x0 * s);
+            x1 = x1.max(g.x + r.x1 * s);
+        }
+    }
+    if x0 > x1 {
+        (0.0, b.w)
+    } else {
+        (x0, x1)
+    }
+}
+
+/// A corner of a glyph for MATH kerning.
+#[derive(Clone, Copy)]
+enum Corner {
+    TopRight,
+    BottomRight,
 }
 
 /// TeX's inter-atom spacing (TeXbook p. 170): 1 thin, 2 medium, 3 thick; negative = only
@@ -274,6 +312,33 @@ impl Ctx {
         }
     }
 
+    /// The MATH kern of glyph `g` at `corner` for a correction height `height` (px above
+    /// the glyph's baseline), in px (negative = cut-in).
+    fn math_kern(&self, g: MathGlyph, corner: Corner, height: f64) -> f64 {
+        if g.face != MATH {
+            return 0.0;
+        }
+        let Some(info) = self
+            .info
+            .and_then(|i| i.kern_infos)
+            .and_then(|k| k.get(GlyphId(g.id)))
+        else {
+            return 0.0;
+        };
+        let kern = match corner {
+            Corner::TopRight => info.top_right,
+            Corner::BottomRight => info.bottom_right,
+        };
+        let Some(kern) = kern else { return 0.0 };
+        let s = g.size / self.upe;
+        let h = (height - g.y) / s;
+        let mut i = 0;
+        while i < kern.count() && kern.height(i).is_some_and(|v| h >= v.value as f64) {
+            i += 1;
+        }
+        kern.kern(i).map_or(0.0, |v| v.value as f64 * s)
+    }
+
     /// A character box (math font first, then text fallbacks); an empty box if no face has it.
     fn char_box(&self, ch: char, st: St) -> MBox {
         let size = self.em(st);
@@ -292,6 +357,16 @@ impl Ctx {
     fn hlist(&self, nodes: &[Node], st: St, fs: Option<FontStyle>) -> MBox {
         let mut atoms: Vec<(Option<Class>, MBox)> = Vec::with_capacity(nodes.len());
         for n in nodes {
+            if let (Node::Char { ch: '\u{338}', .. }, Some((_, prev))) = (n, atoms.last_mut()) {
+                // `\not`: the long solidus centred on the previous symbol's ink.
+                let slash = self.char_box('\u{338}', st);
+                let (px0, px1) = ink_x(prev);
+                let (sx0, sx1) = ink_x(&slash);
+                prev.place(&slash, (px0 + px1 - sx0 - sx1) / 2.0, 0.0);
+                prev.h = prev.h.max(slash.h);
+                prev.d = prev.d.max(slash.d);
+                continue;
+            }
             let (class, mut b) = self.node(n, st, fs);
             // Italic correction after a character (scripts handle their own).
             if matches!(n, Node::Char { .. } | Node::Style { .. }) {
@@ -364,6 +439,9 @@ impl Ctx {
             Node::BigOp { ch, .. } => (Some(Class::Op), self.big_op(*ch, st)),
             Node::Scripts { base, sup, sub } => {
                 let (class, mut b) = self.node(base, st, fs);
+                let kern_glyph = b
+                    .single_glyph()
+                    .filter(|_| matches!(**base, Node::Char { .. }));
                 // Primes are already raised glyphs in Unicode math fonts: set them at the
                 // nucleus size on the baseline; the rest of the superscript follows them.
                 let primes = sup.as_ref().map_or(0, |s| {
@@ -382,19 +460,22 @@ impl Ctx {
                     }
                     other => other.clone(),
                 };
-                let limits = st.display()
+                let limits = (st.display()
                     && matches!(
                         **base,
                         Node::BigOp { limits: true, .. } | Node::Function { limits: true, .. }
-                    );
-                let is_char = matches!(**base, Node::Char { .. } | Node::BigOp { .. });
+                    ))
+                    || matches!(**base, Node::Brace { .. });
+                // Rule 18a: only a character nucleus keeps u = v = 0 (a big operator is a box).
+                let is_char = matches!(**base, Node::Char { .. });
                 let is_op = matches!(**base, Node::BigOp { .. });
+                let kern_glyph = kern_glyph.filter(|_| primes == 0);
                 let sup = sup.as_ref().map(|s| self.hlist(s, st.sup(), fs));
                 let sub = sub.as_ref().map(|s| self.hlist(s, st.sub(), fs));
                 let b = if limits {
                     self.limits(b, sup, sub, st)
                 } else {
-                    self.scripts(b, sup, sub, st, is_char, is_op)
+                    self.scripts(b, sup, sub, st, (is_char, is_op), kern_glyph)
                 };
                 (class, b)
             }
@@ -405,9 +486,40 @@ impl Ctx {
                 (Some(Class::Ord), self.sqrt(index.as_deref(), body, st, fs))
             }
             Node::Delimited { left, body, right } => {
-                let b = self.hlist(body, st, fs);
+                let outer = self.middle.replace(0.0);
+                let has_middle = body.iter().any(|n| matches!(n, Node::Middle(_)));
+                let level = self.relayouts.get();
+                if has_middle {
+                    self.relayouts.set(level + 1);
+                }
+                let mut b = self.hlist(body, st, fs);
+                // The middles take the size the pair gets from the rest of the body: a
+                // second pass, for the 3 outermost such groups (each level doubles the work).
+                if has_middle && level < 3 {
+                    self.middle.set(self.delim_target(&b, st));
+                    b = self.hlist(body, st, fs);
+                }
+                self.relayouts.set(level);
+                self.middle.set(outer);
                 (Some(Class::Inner), self.delimited(*left, b, *right, st))
             }
+            Node::Middle(d) => {
+                let target = self.middle.get();
+                let b = d.map_or_else(MBox::default, |c| self.delim(c, target, st));
+                (Some(Class::Ord), b)
+            }
+            Node::Stack {
+                base,
+                over,
+                under,
+                class,
+            } => {
+                let b = self.hlist(base, st, fs);
+                let over = over.as_ref().map(|o| self.hlist(o, st.sup(), fs));
+                let under = under.as_ref().map(|u| self.hlist(u, st.sub(), fs));
+                (Some(*class), self.limits(b, over, under, st))
+            }
+            Node::Brace { over, body } => (Some(Class::Op), self.brace(*over, body, st, fs)),
             Node::BigDelim { ch, size, class } => {
                 let target =
                     [1.08, 1.62, 2.16, 2.7][(*size as usize).clamp(1, 4) - 1] * self.em(st);
@@ -499,19 +611,21 @@ impl Ctx {
         sup: Option<MBox>,
         sub: Option<MBox>,
         st: St,
-        is_char: bool,
-        is_op: bool,
+        (is_char, is_op): (bool, bool),
+        kern_glyph: Option<MathGlyph>,
     ) -> MBox {
         let c = &self.c;
+        // The drops are parameters of the script style (as TeX takes them from the script
+        // font).
         let mut u = if is_char {
             0.0
         } else {
-            b.h - self.k(c.superscript_baseline_drop_max(), st)
+            b.h - self.k(c.superscript_baseline_drop_max(), st.sup())
         };
         let mut v = if is_char {
             0.0
         } else {
-            b.d + self.k(c.subscript_baseline_drop_min(), st)
+            b.d + self.k(c.subscript_baseline_drop_min(), st.sub())
         };
         if let Some(p) = &sup {
             let shift = if st.cramped {
@@ -544,11 +658,21 @@ impl Ctx {
             }
             _ => {}
         }
-        let (sup_x, sub_x) = if is_op {
+        let (mut sup_x, mut sub_x) = if is_op {
             (b.w, b.w - b.italic)
         } else {
             (b.w + b.italic, b.w)
         };
+        // MATH kerning: cut-ins at the corners of a single-glyph nucleus, measured at the
+        // bottom of the superscript and at the top of the subscript.
+        if let Some(g) = kern_glyph {
+            if let Some(p) = &sup {
+                sup_x += self.math_kern(g, Corner::TopRight, u - p.d);
+            }
+            if let Some(sb) = &sub {
+                sub_x += self.math_kern(g, Corner::BottomRight, sb.h - v);
+            }
+        }
         let mut out = b.clone();
         out.italic = 0.0;
         let mut right = b.w;
@@ -597,444 +721,4 @@ impl Ctx {
         }
         out
     }
-
-    /// Rule 15: fractions and binomials.
-    fn frac(
-        &self,
-        kind: FracKind,
-        num: &[Node],
-        den: &[Node],
-        st: St,
-        fs: Option<FontStyle>,
-    ) -> MBox {
-        let st = match kind {
-            FracKind::Dfrac => St { level: 0, ..st },
-            FracKind::Tfrac => St {
-                level: st.level.max(1),
-                ..st
-            },
-            _ => st,
-        };
-        let disp = st.display();
-        let c = &self.c;
-        let n = self.hlist(num, st.num(), fs);
-        let d = self.hlist(den, st.den(), fs);
-        let axis = self.axis(st);
-        let (mut u, mut v);
-        let mut rule = None;
-        if kind == FracKind::Binom {
-            u = self.k(
-                if disp {
-                    c.stack_top_display_style_shift_up()
-                } else {
-                    c.stack_top_shift_up()
-                },
-                st,
-            );
-            v = self.k(
-                if disp {
-                    c.stack_bottom_display_style_shift_down()
-                } else {
-                    c.stack_bottom_shift_down()
-                },
-                st,
-            );
-            let gap = self.k(
-                if disp {
-                    c.stack_display_style_gap_min()
-                } else {
-                    c.stack_gap_min()
-                },
-                st,
-            );
-            let clear = (u - n.d) - (d.h - v);
-            if clear < gap {
-                u += (gap - clear) / 2.0;
-                v += (gap - clear) / 2.0;
-            }
-        } else {
-            let t = self.k(c.fraction_rule_thickness(), st);
-            u = self.k(
-                if disp {
-                    c.fraction_numerator_display_style_shift_up()
-                } else {
-                    c.fraction_numerator_shift_up()
-                },
-                st,
-            );
-            v = self.k(
-                if disp {
-                    c.fraction_denominator_display_style_shift_down()
-                } else {
-                    c.fraction_denominator_shift_down()
-                },
-                st,
-            );
-            let gn = self.k(
-                if disp {
-                    c.fraction_num_display_style_gap_min()
-                } else {
-                    c.fraction_numerator_gap_min()
-                },
-                st,
-            );
-            let gd = self.k(
-                if disp {
-                    c.fraction_denom_display_style_gap_min()
-                } else {
-                    c.fraction_denominator_gap_min()
-                },
-                st,
-            );
-            if (u - n.d) - (axis + t / 2.0) < gn {
-                u = axis + t / 2.0 + gn + n.d;
-            }
-            if (axis - t / 2.0) - (d.h - v) < gd {
-                v = gd + d.h - axis + t / 2.0;
-            }
-            rule = Some(t);
-        }
-        let pad = if rule.is_some() {
-            0.12 * self.em(st)
-        } else {
-            0.0
-        };
-        let w = n.w.max(d.w);
-        let mut out = MBox {
-            w: w + 2.0 * pad,
-            h: u + n.h,
-            d: v + d.d,
-            ..MBox::default()
-        };
-        out.place(&n, pad + (w - n.w) / 2.0, u);
-        out.place(&d, pad + (w - d.w) / 2.0, -v);
-        if let Some(t) = rule {
-            out.rule(pad, axis - t / 2.0, pad + w, axis + t / 2.0);
-            out.h = out.h.max(axis + t / 2.0);
-            out.d = out.d.max(t / 2.0 - axis);
-        }
-        if kind == FracKind::Binom {
-            return self.delimited(Some('('), out, Some(')'), st);
-        }
-        out
-    }
-
-    /// Rule 19: `\left…\right` around a box.
-    fn delimited(&self, left: Option<char>, body: MBox, right: Option<char>, st: St) -> MBox {
-        let axis = self.axis(st);
-        let delta = (body.h - axis).max(body.d + axis);
-        let target = (delta * 2.0 * 0.901).max(2.0 * delta - 0.5 * self.em(st));
-        let mut out = MBox::default();
-        let null = 0.12 * self.em(st);
-        match left {
-            Some(c) => out.push(&self.delim(c, target, st), 0.0),
-            None => out.w += null,
-        }
-        out.push(&body, 0.0);
-        match right {
-            Some(c) => out.push(&self.delim(c, target, st), 0.0),
-            None => out.w += null,
-        }
-        out
-    }
-
-    /// A delimiter at least `target` px tall, centred on the axis.
-    fn delim(&self, ch: char, target: f64, st: St) -> MBox {
-        let b = self.vglyph(ch, target, st);
-        let shift = (b.h - b.d) / 2.0 - self.axis(st);
-        let mut out = MBox {
-            w: b.w,
-            h: b.h - shift,
-            d: b.d + shift,
-            ..MBox::default()
-        };
-        out.place(&b, 0.0, -shift);
-        out
-    }
-
-    /// A vertically growing glyph at least `target` px tall (h + d): a size variant, a glyph
-    /// assembly, or as a last resort the largest variant scaled up.
-    fn vglyph(&self, ch: char, target: f64, st: St) -> MBox {
-        let size = self.em(st);
-        let Some(gid) = font::glyph_index(MATH, ch) else {
-            return self.char_box(ch, st);
-        };
-        let base = self.glyph_box(MATH, gid, ch, size);
-        if base.h + base.d >= target {
-            return base;
-        }
-        let s = size / self.upe;
-        let Some(var) = self.var else {
-            return self.scaled(base, gid, ch, target, size);
-        };
-        let Some(cons) = var.vertical_constructions.get(GlyphId(gid)) else {
-            return self.scaled(base, gid, ch, target, size);
-        };
-        let mut largest = (gid, base);
-        for v in cons.variants {
-            let b = self.glyph_box(MATH, v.variant_glyph.0, ch, size);
-            if b.h + b.d >= target {
-                return b;
-            }
-            largest = (v.variant_glyph.0, b);
-        }
-        if let Some(asm) = cons.assembly {
-            let parts: Vec<_> = asm.parts.into_iter().collect();
-            if !parts.is_empty() && parts.iter().any(|p| p.part_flags.extender()) {
-                let min_ov = var.min_connector_overlap as f64 * s;
-                let mut reps = 0usize;
-                let count = |reps: usize| {
-                    parts
-                        .iter()
-                        .map(|p| if p.part_flags.extender() { reps } else { 1 })
-                        .sum::<usize>()
-                };
-                let total = |reps: usize| {
-                    let sum: f64 = parts
-                        .iter()
-                        .map(|p| {
-                            p.full_advance as f64
-                                * s
-                                * if p.part_flags.extender() {
-                                    reps as f64
-                                } else {
-                                    1.0
-                                }
-                        })
-                        .sum();
-                    sum - (count(reps).saturating_sub(1)) as f64 * min_ov
-                };
-                while total(reps) < target && reps < 200 {
-                    reps += 1;
-                }
-                // Spread the surplus over the joints (never below the minimal overlap).
-                let joints = count(reps).saturating_sub(1).max(1) as f64;
-                let max_ov = parts
-                    .iter()
-                    .map(|p| p.start_connector_length.min(p.end_connector_length) as f64 * s)
-                    .fold(f64::INFINITY, f64::min)
-                    .max(min_ov);
-                let ov = (min_ov + (total(reps) - target).max(0.0) / joints).min(max_ov);
-                let mut out = MBox::default();
-                let mut y = 0.0;
-                for p in &parts {
-                    let n = if p.part_flags.extender() { reps } else { 1 };
-                    for _ in 0..n {
-                        let g = self.glyph_box(MATH, p.glyph_id.0, ch, size);
-                        // Part glyphs are drawn on the baseline; stack their advances.
-                        let bottom =
-                            font::glyph_bounds(MATH, p.glyph_id.0).map_or(0.0, |r| r.y0 * s);
-                        out.place(&g, 0.0, y - bottom);
-                        out.w = out.w.max(g.w);
-                        y += p.full_advance as f64 * s - ov;
-                    }
-                }
-                let height = y + ov;
-                out.h = height;
-                out.d = 0.0;
-                return out;
-            }
-        }
-        let (g, b) = largest;
-        self.scaled(b, g, ch, target, size)
-    }
-
-    fn scaled(&self, b: MBox, gid: u16, ch: char, target: f64, size: f64) -> MBox {
-        let total = b.h + b.d;
-        if total <= 0.0 {
-            return b;
-        }
-        let f = (target / total).min(20.0);
-        self.glyph_box(MATH, gid, ch, size * f)
-    }
-
-    /// Rule 11: radicals.
-    fn sqrt(&self, index: Option<&[Node]>, body: &[Node], st: St, fs: Option<FontStyle>) -> MBox {
-        let c = &self.c;
-        let b = self.hlist(body, st.cramp(), fs);
-        let t = self.k(c.radical_rule_thickness(), st);
-        let gap = self.k(
-            if st.display() {
-                c.radical_display_style_vertical_gap()
-            } else {
-                c.radical_vertical_gap()
-            },
-            st,
-        );
-        let extra = self.k(c.radical_extra_ascender(), st);
-        let need = b.h.max(0.0) + b.d.max(0.0) + gap + t;
-        let rad = self.vglyph('√', need, st);
-        let total = rad.h + rad.d;
-        let gap = gap + ((total - need) / 2.0).max(0.0);
-        let top = b.h.max(0.0) + gap + t;
-        let dy = top - rad.h;
-        let mut out = MBox::default();
-        let mut x = 0.0;
-        if let Some(idx) = index {
-            let ib = self.hlist(
-                idx,
-                St {
-                    level: 3,
-                    cramped: true,
-                },
-                fs,
-            );
-            let before = self.k(c.radical_kern_before_degree(), st);
-            let after = self.k(c.radical_kern_after_degree(), st);
-            let raise = c.radical_degree_bottom_raise_percent() as f64 / 100.0 * total;
-            let iy = dy - rad.d + raise;
-            out.place(&ib, before, iy);
-            out.h = out.h.max(iy + ib.h);
-            x = (before + ib.w + after).max(0.0);
-        }
-        out.place(&rad, x, dy);
-        x += rad.w;
-        out.place(&b, x, 0.0);
-        out.rule(x, top - t, x + b.w, top);
-        out.w = x + b.w;
-        out.h = out.h.max(top + extra);
-        out.d = b.d.max(rad.d - dy);
-        out
-    }
-
-    /// Rule 12: accents, using the font's top-accent attachment points.
-    fn accent(
-        &self,
-        accent: char,
-        wide: bool,
-        body: &[Node],
-        st: St,
-        fs: Option<FontStyle>,
-    ) -> MBox {
-        let b = self.hlist(body, st.cramp(), fs);
-        let size = self.em(st);
-        let s = size / self.upe;
-        let Some(mut gid) = font::glyph_index(MATH, accent) else {
-            return b;
-        };
-        if wide {
-            if let Some(cons) = self
-                .var
-                .and_then(|v| v.horizontal_constructions.get(GlyphId(gid)))
-            {
-                for v in cons.variants {
-                    gid = v.variant_glyph.0;
-                    if v.advance_measurement as f64 * s >= b.w {
-                        break;
-                    }
-                }
-            }
-        }
-        let a = self.glyph_box(MATH, gid, accent, size);
-        let attach = |g: u16, face: FaceId, sz: f64| -> Option<f64> {
-            if face != MATH {
-                return None;
-            }
-            self.info
-                .and_then(|i| i.top_accent_attachments)
-                .and_then(|t| t.get(GlyphId(g)))
-                .map(|v| v.value as f64 * sz / self.upe)
-        };
-        let a_x = attach(gid, MATH, size).unwrap_or_else(|| {
-            font::glyph_bounds(MATH, gid).map_or(a.w / 2.0, |r| (r.x0 + r.x1) / 2.0 * s)
-        });
-        let b_x = b
-            .single_glyph()
-            .and_then(|g| attach(g.id, g.face, g.size).map(|v| v + g.x))
-            .unwrap_or((b.w + b.italic) / 2.0);
-        let base_h = self.k(self.c.accent_base_height(), st);
-        let dy = (b.h - base_h).max(0.0);
-        let mut out = b.clone();
-        out.place(&a, b_x - a_x, dy);
-        out.h = b.h.max(a.h + dy);
-        out
-    }
-}
-
-/// Maps a character to the Unicode Mathematical Alphanumeric Symbols for a font style
-/// (default: Latin and lowercase Greek italic, digits upright).
-pub(crate) fn map_char(c: char, fs: Option<FontStyle>) -> char {
-    let u = c as u32;
-    let upper = c.is_ascii_uppercase();
-    let lower = c.is_ascii_lowercase();
-    let digit = c.is_ascii_digit();
-    let latin = |cap: u32, small: u32| -> Option<u32> {
-        if upper {
-            Some(cap + u - 'A' as u32)
-        } else if lower {
-            Some(small + u - 'a' as u32)
-        } else {
-            None
-        }
-    };
-    let mapped = match fs {
-        None | Some(FontStyle::Italic) => {
-            if c == 'h' {
-                Some(0x210E)
-            } else if let Some(v) = latin(0x1D434, 0x1D44E) {
-                Some(v)
-            } else if ('α'..='ω').contains(&c) {
-                Some(0x1D6FC + u - 'α' as u32)
-            } else {
-                match c {
-                    'ϵ' => Some(0x1D716),
-                    'ϑ' => Some(0x1D717),
-                    'ϰ' => Some(0x1D718),
-                    'ϕ' => Some(0x1D719),
-                    'ϱ' => Some(0x1D71A),
-                    'ϖ' => Some(0x1D71B),
-                    _ => None,
-                }
-            }
-        }
-        Some(FontStyle::Roman) => None,
-        Some(FontStyle::Bold) => {
-            latin(0x1D400, 0x1D41A).or(digit.then(|| 0x1D7CE + u - '0' as u32))
-        }
-        Some(FontStyle::BoldItalic) => {
-            latin(0x1D468, 0x1D482).or(digit.then(|| 0x1D7CE + u - '0' as u32))
-        }
-        Some(FontStyle::SansSerif) => {
-            latin(0x1D5A0, 0x1D5BA).or(digit.then(|| 0x1D7E2 + u - '0' as u32))
-        }
-        Some(FontStyle::Monospace) => {
-            latin(0x1D670, 0x1D68A).or(digit.then(|| 0x1D7F6 + u - '0' as u32))
-        }
-        Some(FontStyle::Calligraphic) => match c {
-            'B' => Some(0x212C),
-            'E' => Some(0x2130),
-            'F' => Some(0x2131),
-            'H' => Some(0x210B),
-            'I' => Some(0x2110),
-            'L' => Some(0x2112),
-            'M' => Some(0x2133),
-            'R' => Some(0x211B),
-            'e' => Some(0x212F),
-            'g' => Some(0x210A),
-            'o' => Some(0x2134),
-            _ => latin(0x1D49C, 0x1D4B6),
-        },
-        Some(FontStyle::Fraktur) => match c {
-            'C' => Some(0x212D),
-            'H' => Some(0x210C),
-            'I' => Some(0x2111),
-            'R' => Some(0x211C),
-            'Z' => Some(0x2128),
-            _ => latin(0x1D504, 0x1D51E),
-        },
-        Some(FontStyle::Blackboard) => match c {
-            'C' => Some(0x2102),
-            'H' => Some(0x210D),
-            'N' => Some(0x2115),
-            'P' => Some(0x2119),
-            'Q' => Some(0x211A),
-            'R' => Some(0x211D),
-            'Z' => Some(0x2124),
-            _ => latin(0x1D538, 0x1D552).or(digit.then(|| 0x1D7D8 + u - '0' as u32)),
-        },
-    };
-    mapped
-        .and_then(char::from_u32)
-        .filter(|&m| font::has_glyph(MATH, m))
-        .unwrap_or(c)
 }

@@ -1,6 +1,11 @@
 //! LaTeX math for GR for Rust: a parser for the math subset GR's `mathtex` and matplotlib's
 //! mathtext accept, and a layout engine following TeX's rules (TeXbook Appendix G) driven by
-//! the OpenType MATH table of New Computer Modern Math ([`gks::font::MATH`]).
+//! the OpenType MATH table of New Computer Modern Math ([`gks::font::MATH`]): style-dependent
+//! sizes and shifts, fraction, radical and limit constants, size variants and glyph
+//! assemblies for growing delimiters, radicals, wide accents, arrows and braces, italic
+//! correction, MATH kerning of scripts, and inter-atom spacing by class. [`textext`] typesets
+//! GR's lighter `textext` syntax in a text face. [`GALLERY`] lists formulas that exercise
+//! every construct.
 //!
 //! ```
 //! let nodes = mathtex::parse(r"\frac{a}{b} + x^2").unwrap();
@@ -8,12 +13,17 @@
 //! assert!(layout.width > 0.0 && !layout.rules.is_empty());
 //! ```
 
+mod alphabet;
+mod gallery;
 mod layout;
 mod parse;
 mod symbols;
+mod textext;
 
+pub use gallery::GALLERY;
 pub use layout::{layout, layout_with, LayoutError, MathGlyph, MathLayout};
 pub use parse::{parse, ParseError};
+pub use textext::textext;
 
 /// TeX's math atom classes (they decide the spacing between neighbours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,4 +176,26 @@ pub enum Node {
     },
     /// Horizontal space in em (`\,` = 3/18).
     Space(f64),
+    /// `\middle|` inside `\left…\right`: a delimiter as tall as the outer pair.
+    Middle(Option<char>),
+    /// `\overset{over}{base}`, `\underset{under}{base}`, `\stackrel{over}{base}`: a
+    /// base with script-style material centred above or below it.
+    Stack {
+        /// The base.
+        base: Vec<Node>,
+        /// Material above (`None` for `\underset`).
+        over: Option<Vec<Node>>,
+        /// Material below.
+        under: Option<Vec<Node>>,
+        /// Spacing class of the whole (`\stackrel` is a relation).
+        class: Class,
+    },
+    /// `\overbrace{…}` / `\underbrace{…}`: a horizontal brace stretched over or under the
+    /// body; a superscript (overbrace) or subscript (underbrace) is set as a limit.
+    Brace {
+        /// `true` for `\overbrace`.
+        over: bool,
+        /// The braced material.
+        body: Vec<Node>,
+    },
 }

@@ -1,6 +1,11 @@
 //! Command names → Unicode characters and TeX math classes.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::Class::{self, Bin, Close, Open, Ord, Punct, Rel};
+
+mod more;
 
 /// Symbol commands: `(name, character, class)`.
 pub(crate) static SYMBOLS: &[(&str, char, Class)] = &[
@@ -342,6 +347,8 @@ pub(crate) static ACCENTS: &[(&str, char, bool)] = &[
     ("bar", '\u{304}', false),
     ("vec", '\u{20D7}', false),
     ("mathring", '\u{30A}', false),
+    ("ddddot", '\u{20DC}', false),
+    ("widebar", '\u{305}', true),
     ("widehat", '\u{302}', true),
     ("widetilde", '\u{303}', true),
     ("widecheck", '\u{30C}', true),
@@ -380,12 +387,24 @@ pub(crate) static DELIMS: &[(&str, char)] = &[
     ("Updownarrow", '⇕'),
 ];
 
-/// Looks up a symbol command.
+/// Looks up a symbol command (in a hash map of both tables, built on first use).
 pub(crate) fn symbol(name: &str) -> Option<(char, Class)> {
-    SYMBOLS
-        .iter()
-        .find(|s| s.0 == name)
-        .map(|&(_, c, k)| (c, k))
+    static MAP: OnceLock<HashMap<&'static str, (char, Class)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        SYMBOLS
+            .iter()
+            .chain(more::MORE_SYMBOLS)
+            .map(|&(n, c, k)| (n, (c, k)))
+            .collect()
+    })
+    .get(name)
+    .copied()
+}
+
+/// Number of symbol commands.
+#[cfg(test)]
+pub(crate) fn symbol_count() -> usize {
+    SYMBOLS.len() + more::MORE_SYMBOLS.len()
 }
 
 /// The class of a plain input character.

@@ -290,3 +290,140 @@ fn render_more_constructs() {
     let png = gks::driver::encode::png_bytes(600, 450, &rgba).unwrap();
     std::fs::write(std::env::temp_dir().join("mathtex-more.png"), png).unwrap();
 }
+
+fn ink_x(l: &MathLayout, pred: impl Fn(&mathtex::MathGlyph) -> bool) -> (f64, f64) {
+    let mut x0 = f64::MAX;
+    let mut x1 = f64::MIN;
+    for g in l.glyphs.iter().filter(|g| pred(g)) {
+        let r = gks::font::glyph_bounds(g.face, g.id).unwrap();
+        let s = g.size / gks::font::units_per_em(g.face);
+        x0 = x0.min(g.x + r.x0 * s);
+        x1 = x1.max(g.x + r.x1 * s);
+    }
+    (x0, x1)
+}
+
+#[test]
+fn wide_accents_stretch_over_the_body() {
+    for (src, accent) in [
+        (r"\overrightarrow{ABCDEFGHIJ}", '\u{20D7}'),
+        (r"\overleftarrow{ABCDEFGHIJ}", '\u{20D6}'),
+        (r"\widebar{ABCDEFGHIJ}", '\u{305}'),
+    ] {
+        let l = lay(src);
+        let body = ink_x(&l, |g| g.ch != accent);
+        let arrow = ink_x(&l, |g| g.ch == accent);
+        // an assembly of several parts covering the whole body
+        assert!(
+            l.glyphs.iter().filter(|g| g.ch == accent).count() >= 3,
+            "{src}"
+        );
+        assert!(
+            arrow.1 - arrow.0 > 0.9 * (body.1 - body.0),
+            "{src}: {arrow:?} {body:?}"
+        );
+        assert!((arrow.0 + arrow.1 - body.0 - body.1).abs() < 0.1 * (body.1 - body.0));
+    }
+    // a short body keeps a single variant glyph
+    let l = lay(r"\overrightarrow{i}");
+    assert_eq!(l.glyphs.iter().filter(|g| g.ch == '\u{20D7}').count(), 1);
+}
+
+#[test]
+fn tall_delimiters_are_assembled() {
+    let l = lay(
+        r"\left( \frac{\frac{\frac{a}{b}}{\frac{c}{d}}}{\frac{\frac{e}{f}}{\frac{g}{h}}} \right)",
+    );
+    assert!(
+        l.glyphs.iter().filter(|g| g.ch == '(').count() >= 3,
+        "top, extender, bottom"
+    );
+    let paren = l.glyphs.iter().filter(|g| g.ch == '(');
+    let (lo, hi) = paren.fold((f64::MAX, f64::MIN), |(lo, hi), g| {
+        let r = gks::font::glyph_bounds(g.face, g.id).unwrap();
+        let s = g.size / 1000.0;
+        (lo.min(g.y + r.y0 * s), hi.max(g.y + r.y1 * s))
+    });
+    assert!(hi - lo > 0.85 * (l.ascent + l.descent), "{lo} {hi} {l:?}");
+}
+
+#[test]
+fn integral_scripts_sit_beside_top_and_bottom() {
+    let l = lay(r"\int_0^1 x");
+    let int = l.glyphs.iter().find(|g| g.ch == '∫').unwrap();
+    let one = l.glyphs.iter().find(|g| g.ch == '1').unwrap();
+    let zero = l.glyphs.iter().find(|g| g.ch == '0').unwrap();
+    // display integral: upper limit high, lower limit low, both right of the origin, the
+    // lower one further left (italic correction)
+    assert!(one.y > 12.0 && zero.y < -8.0, "{one:?} {zero:?}");
+    assert!(one.x > zero.x && zero.x > int.x);
+}
+
+#[test]
+fn math_kerning_tucks_subscripts_in() {
+    // V has a bottom-right cut-in in the MATH table: its subscript moves left of V's advance
+    let v = lay("V_1");
+    let vg = v.glyphs[0];
+    let adv = gks::font::glyph_advance(vg.face, vg.id) * vg.size / 1000.0;
+    assert!(v.glyphs[1].x < vg.x + adv - 1.0, "{:?}", v.glyphs);
+    // and a superscript goes after the italic correction
+    let f = lay("f^2");
+    let fg = f.glyphs[0];
+    let adv = gks::font::glyph_advance(fg.face, fg.id) * fg.size / 1000.0;
+    assert!(f.glyphs[1].x > fg.x + adv);
+}
+
+#[test]
+fn middle_delimiters_match_the_pair() {
+    let l = lay(r"\left\{ x \middle| \frac{x^2}{2} > 0 \right\}");
+    let bar = ink_height(&l, '|');
+    let brace = ink_height(&l, '{');
+    assert!(
+        bar > 0.8 * brace && bar > 1.3 * ink_height(&lay("|"), '|'),
+        "{bar} {brace}"
+    );
+    assert!(mathtex::parse(r"{x \middle| y}").is_err());
+}
+
+fn ink_height(l: &MathLayout, ch: char) -> f64 {
+    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+    for g in l.glyphs.iter().filter(|g| g.ch == ch) {
+        let r = gks::font::glyph_bounds(g.face, g.id).unwrap();
+        let s = g.size / 1000.0;
+        lo = lo.min(g.y + r.y0 * s);
+        hi = hi.max(g.y + r.y1 * s);
+    }
+    hi - lo
+}
+
+#[test]
+fn braces_stacks_and_negations() {
+    let l = lay(r"\overbrace{a+b+c}^{n}");
+    let n = l.glyphs.iter().find(|g| g.ch == '𝑛').unwrap();
+    let a = l.glyphs.iter().find(|g| g.ch == '𝑎').unwrap();
+    assert!(
+        n.y > 10.0 && n.size < a.size,
+        "the label is a limit above the brace"
+    );
+    let l = lay(r"a \stackrel{\text{def}}{=} b");
+    let d = l.glyphs.iter().find(|g| g.ch == 'd').unwrap();
+    let eq = l.glyphs.iter().find(|g| g.ch == '=').unwrap();
+    assert!(d.y > 5.0 && d.size < eq.size);
+    assert_eq!(lay(r"\not=").glyphs[0].ch, '≠');
+    let l = lay(r"\not\perp");
+    let (p0, p1) = ink_x(&l, |g| g.ch == '⟂');
+    let (s0, s1) = ink_x(&l, |g| g.ch == '\u{338}');
+    assert!(
+        ((p0 + p1) - (s0 + s1)).abs() < 1.0,
+        "solidus centred on the symbol"
+    );
+}
+
+#[test]
+fn textext_follows_gr() {
+    let l = mathtex::textext(r"\alpha^2 + a/b", gks::font::SANS, 10.0).unwrap();
+    assert_eq!(l.glyphs[0].ch, 'α');
+    assert_eq!(l.rules.len(), 1);
+    let e = mathtex::textext(r"x^", gks::font::SANS, 10.0).unwrap_err();
+    assert_eq!(e.to_string(), "position 1: '^' needs a value after it");
+}
