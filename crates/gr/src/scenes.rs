@@ -89,6 +89,11 @@ pub const ALL: &[Scene] = &[
         draw: mathtex,
     },
     Scene {
+        name: "formulas",
+        title: "Every LaTeX math construct beside its source (39 formulas, New Computer Modern Math)",
+        draw: crate::formula_scenes::formulas,
+    },
+    Scene {
         name: "inline-math",
         title: "Inline $…$ math in a title and axis labels: the damped pendulum",
         draw: inline_math,

@@ -102,6 +102,7 @@ scene_tests! {
     polar => "polar",
     polar_heatmap => "polar-heatmap",
     mathtex => "mathtex",
+    formulas => "formulas",
     inline_math => "inline-math",
     hexbin => "hexbin",
     quiver => "quiver",
