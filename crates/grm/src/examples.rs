@@ -255,6 +255,51 @@ fn quiver() -> Figure {
     fig
 }
 
+/// A 3d orbital-like field on 48³ points: |ψ|² of a hydrogen 3d_z² orbital shape,
+/// `(3 cos²θ − 1)² r⁴ e^{−2r/3}` (arbitrary units, x fastest).
+fn orbital(n: usize) -> Vec<f64> {
+    let c = |i: usize| 24.0 * (i as f64 / (n - 1) as f64 - 0.5);
+    let mut v = Vec::with_capacity(n * n * n);
+    for z in 0..n {
+        for y in 0..n {
+            for x in 0..n {
+                let (px, py, pz) = (c(x), c(y), c(z));
+                let r2 = px * px + py * py + pz * pz;
+                let r = r2.sqrt();
+                let ang = if r2 > 0.0 {
+                    3.0 * pz * pz / r2 - 1.0
+                } else {
+                    0.0
+                };
+                v.push(ang * ang * r2 * r2 * (-2.0 * r / 3.0).exp() / 1000.0);
+            }
+        }
+    }
+    v
+}
+
+fn volume_figure(kind: Kind) -> Figure {
+    let n = 48;
+    let mut fig = Figure::new();
+    let p = fig.plot();
+    p.kind = kind;
+    let mut s = Series::default();
+    s.c = Some(orbital(n));
+    s.dims = Some([n, n, n]);
+    p.add(s);
+    match kind {
+        Kind::Isosurface => {
+            p.title = Some("Isosurface of a $3d_{z^2}$ orbital density".into());
+            p.isovalue = Some(0.01);
+        }
+        _ => {
+            p.title = Some("Volume rendering (emission) of the same density".into());
+            p.colormap = crate::plot::Colormap::Name("inferno".into());
+        }
+    }
+    fig
+}
+
 fn nonuniform_heatmap() -> Figure {
     let mut fig = single(
         Kind::NonuniformHeatmap,
@@ -500,5 +545,7 @@ pub fn examples() -> Vec<(&'static str, Figure)> {
         ("polar_scatter", polar_scatter()),
         ("polar_histogram", polar_histogram()),
         ("polar_heatmap", polar_heatmap()),
+        ("isosurface", volume_figure(Kind::Isosurface)),
+        ("volume", volume_figure(Kind::Volume)),
     ]
 }

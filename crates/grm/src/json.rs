@@ -69,6 +69,8 @@ const PLOT_KEYS: &[&str] = &[
     "marginal_heatmap_kind",
     "twin_y_label",
     "twin_x_label",
+    "isovalue",
+    "algorithm",
     "series",
 ];
 const SERIES_KEYS: &[&str] = &[
@@ -88,6 +90,7 @@ const SERIES_KEYS: &[&str] = &[
     "kind",
     "twin_y",
     "twin_x",
+    "dims",
 ];
 
 fn join(prefix: &str, key: &str) -> String {
@@ -255,6 +258,37 @@ fn z_values(v: &Value, p: &str) -> Result<(Vec<f64>, Option<ZShape>)> {
     ))
 }
 
+/// `c` as a flat array, or as a volume: nested slices (nz) of rows (ny) of values (nx).
+fn c_values(v: &Value, p: &str) -> Result<(Vec<f64>, Option<[usize; 3]>)> {
+    let slices = match v.as_array() {
+        Some(a) if a.iter().any(Value::is_array) => a,
+        _ => return Ok((numbers(v, p)?, None)),
+    };
+    let mut out = Vec::new();
+    let mut shape: Option<(usize, usize)> = None;
+    for (k, slice) in slices.iter().enumerate() {
+        let sp = format!("{p}[{k}]");
+        let (vals, sh) = z_values(slice, &sp)?;
+        let sh = sh.ok_or_else(|| invalid(&sp, "expected a slice: an array of rows"))?;
+        match shape {
+            None => shape = Some((sh.nx, sh.ny)),
+            Some(s0) if s0 != (sh.nx, sh.ny) => {
+                return Err(invalid(
+                    sp,
+                    format!(
+                        "is {}×{} but slice 0 is {}×{}; all slices need the same shape",
+                        sh.nx, sh.ny, s0.0, s0.1
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        out.extend(vals);
+    }
+    let (nx, ny) = shape.unwrap_or((0, 0));
+    Ok((out, Some([nx, ny, slices.len()])))
+}
+
 fn parse_series(o: &mut Obj) -> Result<Series> {
     let mut s = Series::default();
     macro_rules! arrays {
@@ -262,7 +296,21 @@ fn parse_series(o: &mut Obj) -> Result<Series> {
             if let Some((v, p)) = o.get(stringify!($k)) { s.$k = Some(numbers(v, &p)?); }
         )*};
     }
-    arrays!(x, y, c, s, u, v, weights, bin_edges, error);
+    arrays!(x, y, s, u, v, weights, bin_edges, error);
+    if let Some((v, p)) = o.get("c") {
+        let (c, dims) = c_values(v, &p)?;
+        s.c = Some(c);
+        s.dims = dims;
+    }
+    if let Some((v, p)) = o.get("dims") {
+        let d = numbers(v, &p)?;
+        match d[..] {
+            [a, b, c] if [a, b, c].iter().all(|x| *x >= 1.0 && x.fract() == 0.0) => {
+                s.dims = Some([a as usize, b as usize, c as usize])
+            }
+            _ => return Err(invalid(&p, "expected [nx, ny, nz] (whole numbers >= 1)")),
+        }
+    }
     if let Some((v, p)) = o.get("z") {
         let (z, shape) = z_values(v, &p)?;
         s.z = Some(z);
@@ -334,6 +382,33 @@ fn parse_plot(o: &mut Obj, extra: &[&[&str]]) -> Result<Plot> {
         .map(|s| p.twin_y_label = Some(s)));
     take!("twin_x_label", |v, q: String| string(v, &q)
         .map(|s| p.twin_x_label = Some(s)));
+    take!("isovalue", |v, q: String| num(v, &q)
+        .map(|n| p.isovalue = Some(n)));
+    take!("algorithm", |v: &Value, q: String| -> Result<()> {
+        p.algorithm = match v {
+            Value::String(s) => match s.as_str() {
+                "emission" => 0,
+                "absorption" => 1,
+                "mip" | "maximum" => 2,
+                _ => {
+                    return Err(invalid(
+                        &q,
+                        "expected \"emission\", \"absorption\" or \"mip\" (or 0, 1, 2)",
+                    ))
+                }
+            },
+            _ => match int(v, &q)? {
+                n @ 0..=2 => n as i32,
+                _ => {
+                    return Err(invalid(
+                        &q,
+                        "expected 0 (emission), 1 (absorption) or 2 (mip)",
+                    ))
+                }
+            },
+        };
+        Ok(())
+    });
     take!("x_lim", |v, q: String| pair(v, &q)
         .map(|l| p.x_lim = Some(l)));
     take!("y_lim", |v, q: String| pair(v, &q)
@@ -535,6 +610,12 @@ fn plot_json(p: &Plot) -> Value {
             put(k, json!(v));
         }
     }
+    if let Some(iso) = p.isovalue {
+        put("isovalue", json!(iso));
+    }
+    if p.algorithm != d.algorithm {
+        put("algorithm", json!(p.algorithm));
+    }
     for (k, v) in [("x_lim", p.x_lim), ("y_lim", p.y_lim), ("z_lim", p.z_lim)] {
         if let Some(l) = v {
             put(k, nums(&l));
@@ -612,7 +693,6 @@ fn series_json(s: &Series) -> Value {
     for (k, v) in [
         ("x", &s.x),
         ("y", &s.y),
-        ("c", &s.c),
         ("s", &s.s),
         ("u", &s.u),
         ("v", &s.v),
@@ -623,6 +703,17 @@ fn series_json(s: &Series) -> Value {
         if let Some(a) = v {
             m.insert(k.into(), nums(a));
         }
+    }
+    if let Some(c) = &s.c {
+        let v = match s.dims {
+            Some([nx, ny, nz]) if nx > 0 && ny > 0 && nx * ny * nz == c.len() => Value::Array(
+                c.chunks(nx * ny)
+                    .map(|slice| Value::Array(slice.chunks(nx).map(nums).collect()))
+                    .collect(),
+            ),
+            _ => nums(c),
+        };
+        m.insert("c".into(), v);
     }
     if let Some(z) = &s.z {
         let v = match s.z_shape {

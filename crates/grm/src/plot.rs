@@ -207,6 +207,9 @@ pub struct Series {
     pub twin_y: bool,
     /// Drawn against the second x axis on top (matplotlib's `twiny`; key `twin_x`).
     pub twin_x: bool,
+    /// Dimensions `[nx, ny, nz]` of a volume in `c` (x fastest; isosurface and volume
+    /// kinds). Set when `c` is given as nested slices of rows.
+    pub dims: Option<[usize; 3]>,
 }
 
 impl Series {
@@ -340,6 +343,10 @@ pub struct Plot {
     pub twin_y_label: Option<String>,
     /// Label of the top (twin) x axis.
     pub twin_x_label: Option<String>,
+    /// Isosurface level (isosurface kind; default: the middle of the data range).
+    pub isovalue: Option<f64>,
+    /// Volume rendering model (volume kind): 0 emission, 1 absorption, 2 maximum intensity.
+    pub algorithm: i32,
 }
 
 impl Default for Plot {
@@ -378,6 +385,8 @@ impl Default for Plot {
             marginal_heatmap_kind: "all".into(),
             twin_y_label: None,
             twin_x_label: None,
+            isovalue: None,
+            algorithm: 0,
         }
     }
 }

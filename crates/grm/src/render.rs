@@ -7,7 +7,7 @@ use gr::Gr;
 
 use crate::error::{invalid, Result};
 use crate::figure::Figure;
-use crate::kinds::{self, Ctx, Extent, Frame, Kind};
+use crate::kinds::{self, Ctx, Extent, Frame};
 use crate::layout::{cell_rect, cell_scale, nice_range, text_size, AxisTicks};
 use crate::plot::{Colormap, Plot};
 
@@ -53,12 +53,6 @@ pub(crate) fn render(fig: &Figure) -> Result<(Gr, Vec<PlotGeometry>)> {
 /// Checks the series kinds of a plot (all in the plot kind's frame family).
 pub(crate) fn check_kinds(plot: &Plot, path: &str) -> Result<Frame> {
     let frame = plot.kind.frame();
-    if matches!(plot.kind, Kind::Isosurface | Kind::Volume) {
-        return Err(crate::Error::NotSupported {
-            path: format!("{path}.kind"),
-            kind: plot.kind.name(),
-        });
-    }
     if plot.series.is_empty() {
         return Err(invalid(
             format!("{path}.series"),
@@ -89,6 +83,7 @@ fn draw_plot(gr: &mut Gr, plot: &Plot, path: &str, cell: [f64; 4]) -> Result<()>
         Frame::Pie => kinds::draw_pie(gr, plot, path, cell),
         Frame::Image => kinds::draw_imshow(gr, plot, path, cell),
         Frame::Marginal => kinds::draw_marginal(gr, plot, path, cell),
+        Frame::Volume => kinds::draw_volume_frame(gr, plot, path, cell),
     }
 }
 

@@ -92,8 +92,11 @@ fn other_kinds_check_their_input() {
     );
     let e = err(json!({"kind": "contourf", "z": [[1, 2], [3, 4]], "levels": 0}));
     assert_eq!(e, "levels: must lie in 1..=1000, got 0");
-    let e = err(json!({"kind": "volume", "z": [1]}));
-    assert!(e.contains("not yet supported"), "{e}");
+    let e = err(json!({"kind": "volume", "c": [1, 2, 3], "dims": [2, 2, 2]}));
+    assert_eq!(
+        e,
+        "subplots[0].series[0].c: has 3 values but dims [2, 2, 2] need 8"
+    );
 }
 
 #[test]

@@ -35,12 +35,14 @@ mod stem;
 mod surface;
 mod tricontour;
 mod trisurface;
+mod volume3d;
 mod wireframe;
 
 pub(crate) use check::*;
 pub(crate) use imshow::draw_imshow;
 pub(crate) use marginal_heatmap::draw_marginal;
 pub(crate) use pie::draw_pie;
+pub(crate) use volume3d::draw_volume_frame;
 
 macro_rules! kinds {
     ($($(#[$doc:meta])* $v:ident = $name:literal,)+) => {
@@ -135,6 +137,8 @@ pub(crate) enum Frame {
     Pie,
     /// Heatmap with side plots.
     Marginal,
+    /// A rendered volume or isosurface in a square viewport.
+    Volume,
 }
 
 impl Kind {
@@ -171,9 +175,8 @@ impl Kind {
         use Kind::*;
         match self {
             Imshow => Frame::Image,
-            Surface | Wireframe | Trisurface | Line3 | Scatter3 | Isosurface | Volume => {
-                Frame::Space
-            }
+            Surface | Wireframe | Trisurface | Line3 | Scatter3 => Frame::Space,
+            Isosurface | Volume => Frame::Volume,
             PolarLine | PolarScatter | PolarHistogram | PolarHeatmap => Frame::Polar,
             Pie => Frame::Pie,
             MarginalHeatmap => Frame::Marginal,
@@ -290,10 +293,7 @@ pub(crate) fn extent(
         PolarScatter => polar_scatter::extent(plot, s, path),
         PolarHistogram => polar_histogram::extent(plot, s, path),
         PolarHeatmap => polar_heatmap::extent(plot, s, path),
-        Isosurface | Volume => Err(Error::NotSupported {
-            path: format!("{path}.kind"),
-            kind: kind.name(),
-        }),
+        Isosurface | Volume => volume3d::extent(plot, s, path),
         _ => Err(invalid(
             format!("{path}.kind"),
             format!("kind {:?} is not implemented yet", kind.name()),
