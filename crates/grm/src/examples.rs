@@ -283,10 +283,11 @@ fn volume_figure(kind: Kind) -> Figure {
     let mut fig = Figure::new();
     let p = fig.plot();
     p.kind = kind;
-    let mut s = Series::default();
-    s.c = Some(orbital(n));
-    s.dims = Some([n, n, n]);
-    p.add(s);
+    p.add(Series {
+        c: Some(orbital(n)),
+        dims: Some([n, n, n]),
+        ..Default::default()
+    });
     match kind {
         Kind::Isosurface => {
             p.title = Some("Isosurface of a $3d_{z^2}$ orbital density".into());

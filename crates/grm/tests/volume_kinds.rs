@@ -21,11 +21,12 @@ fn ball(n: usize) -> Vec<f64> {
 
 fn figure(kind: Kind, n: usize) -> Figure {
     let mut fig = Figure::new().with_size_px(300.0, 300.0).unwrap();
-    let mut s = Series::default();
-    s.c = Some(ball(n));
-    s.dims = Some([n, n, n]);
     let mut p = Plot::new(kind);
-    p.add(s);
+    p.add(Series {
+        c: Some(ball(n)),
+        dims: Some([n, n, n]),
+        ..Default::default()
+    });
     p.isovalue = Some(2.0 / 3.0); // r² = 1: a sphere of radius 1 (half the box)
     fig.plots.push(p);
     fig
