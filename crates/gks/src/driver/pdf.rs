@@ -342,6 +342,11 @@ impl PageWriter<'_> {
                     }
                 }
             }
+            DeviceOp::Mesh(mesh) => {
+                for o in mesh.ops() {
+                    self.op(&o)?;
+                }
+            }
         }
         Ok(())
     }

@@ -131,6 +131,11 @@ impl SvgWriter {
     fn op(&mut self, op: &DeviceOp) {
         match op {
             DeviceOp::Instances { ops, positions } => self.instances(ops, positions),
+            DeviceOp::Mesh(mesh) => {
+                for o in mesh.ops() {
+                    self.op(&o);
+                }
+            }
             DeviceOp::Fill { path, rule, color } => {
                 if color.a == 0 || path.is_empty() {
                     return;
