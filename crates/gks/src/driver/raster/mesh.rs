@@ -331,10 +331,18 @@ fn offset_convex(pts: &[(f64, f64)], d: f64, out: &mut Vec<(f64, f64)>) -> bool 
     true
 }
 
-/// True if the edge lines are exactly the closed outline of `poly` (pieces of one segment
-/// each, side by side in order), as surface cells draw them.
+/// True if the edge lines are exactly the closed outline of `poly`: one closed line
+/// through its corners, or pieces of one segment each, side by side in order.
 fn edges_outline_poly(edges: &[(f64, f64)], poly: &[(f64, f64)]) -> bool {
     let n = poly.len();
+    // One closed line through the polygon's corners.
+    let finite: &[(f64, f64)] = match edges.iter().position(|p| p.0.is_finite()) {
+        Some(i) => &edges[i..],
+        None => return false,
+    };
+    if finite.len() == n + 1 && finite[..n] == *poly && finite[n] == poly[0] {
+        return true;
+    }
     let mut k = 0;
     for piece in edges.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
         if piece.is_empty() {
@@ -392,9 +400,11 @@ pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) 
     });
     for (poly, edge_pts, color) in mesh.faces() {
         let edges = edge_style.filter(|_| edge_pts.len() >= 2);
+        // How far the drawing can reach beyond the points: mitred corners of the seam
+        // polygon or edge ring (at most twice the half width), square line ends.
         let grow = match edges {
-            Some((half, ext, _, true)) => (half + ext).max(half_seam * 2.0) + 1.0,
-            _ => half_seam * 2.0 + 1.0,
+            Some((half, ext, _, true)) => (half + ext).max(2.0 * half).max(2.0 * half_seam),
+            _ => 2.0 * half_seam,
         };
         let bbox = pixel_box(poly.iter().chain(edge_pts).copied(), grow, page);
         let fast_edges = edges.is_some_and(|e| e.3);
