@@ -311,6 +311,52 @@ impl Mesh {
         ops
     }
 
+    /// Compact plain operations for vector output: per face one fill of the polygon grown
+    /// by half the seam width (the same area as fill plus seam stroke, with mitred
+    /// instead of round corners; non-convex faces keep the stroke), then its edges. All
+    /// strokes share one style, so drivers need no state changes between faces but the
+    /// fill colour.
+    pub fn compact_ops(&self) -> Vec<DeviceOp> {
+        let mut ops = Vec::with_capacity(self.faces.len() * 2);
+        let mut grown = Vec::new();
+        for (poly, edges, color) in self.faces() {
+            if poly.len() >= 3 {
+                if self.seam > 0.0 && offset_convex(poly, self.seam / 2.0, &mut grown) {
+                    ops.push(DeviceOp::Fill {
+                        path: Path::polygon(grown.iter().copied()),
+                        rule: self.rule,
+                        color,
+                    });
+                } else {
+                    let one = Mesh {
+                        points: poly.to_vec(),
+                        edges: Vec::new(),
+                        faces: vec![MeshFace {
+                            points_end: poly.len() as u32,
+                            edges_end: 0,
+                            color,
+                        }],
+                        rule: self.rule,
+                        seam: self.seam,
+                        edge_style: None,
+                    };
+                    ops.extend(one.ops());
+                }
+            }
+            if let Some((style, ecolor)) = &self.edge_style {
+                let path = polyline_pieces(edges);
+                if !path.is_empty() {
+                    ops.push(DeviceOp::Stroke {
+                        path,
+                        style: style.clone(),
+                        color: *ecolor,
+                    });
+                }
+            }
+        }
+        ops
+    }
+
     /// The mesh moved by (`dx`, `dy`).
     pub fn translated(&self, dx: f64, dy: f64) -> Mesh {
         Mesh {
@@ -388,6 +434,82 @@ pub(crate) fn polyline_pieces(points: &[(f64, f64)]) -> Path {
         }
     }
     path
+}
+
+/// Shoelace area of a closed polygon (positive when it turns from +x towards +y).
+pub(crate) fn signed_area(pts: &[(f64, f64)]) -> f64 {
+    let n = pts.len();
+    let mut a = 0.0;
+    for i in 0..n {
+        let (p, q) = (pts[i], pts[(i + 1) % n]);
+        a += p.0 * q.1 - q.0 * p.1;
+    }
+    a / 2.0
+}
+
+/// The convex polygon `pts` grown outwards by `d` (miter corners, bevelled where the
+/// miter would reach further than 2·d), written to `out`; false if `pts` is not convex.
+/// A negative `d` shrinks the polygon (miters only); false if that would turn an edge
+/// around (the polygon is thinner than 2·|d|) or a corner is too sharp.
+pub(crate) fn offset_convex(pts: &[(f64, f64)], d: f64, out: &mut Vec<(f64, f64)>) -> bool {
+    out.clear();
+    let mut p: Vec<(f64, f64)> = Vec::with_capacity(pts.len());
+    for &q in pts {
+        if p.last()
+            .is_none_or(|l: &(f64, f64)| (l.0 - q.0).hypot(l.1 - q.1) > 1e-9)
+        {
+            p.push(q);
+        }
+    }
+    while p.len() > 1 && (p[0].0 - p[p.len() - 1].0).hypot(p[0].1 - p[p.len() - 1].1) <= 1e-9 {
+        p.pop();
+    }
+    let n = p.len();
+    if n < 3 {
+        return false;
+    }
+    let sign = if signed_area(&p) >= 0.0 { 1.0 } else { -1.0 };
+    let normal = |i: usize| {
+        let (a, b) = (p[i], p[(i + 1) % n]);
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        (sign * dy / len, -sign * dx / len)
+    };
+    let mut prev = normal(n - 1);
+    for (i, &q) in p.iter().enumerate() {
+        let cur = normal(i);
+        // Convex: consecutive edges turn the same way (outward normals rotate one way).
+        let turn = prev.0 * cur.1 - prev.1 * cur.0;
+        if turn * sign < -1e-9 {
+            return false;
+        }
+        let cos = prev.0 * cur.0 + prev.1 * cur.1;
+        if d < 0.0 && cos <= -0.5 {
+            return false;
+        }
+        if cos > -0.5 {
+            let k = d / (1.0 + cos);
+            out.push((q.0 + (prev.0 + cur.0) * k, q.1 + (prev.1 + cur.1) * k));
+        } else {
+            out.push((q.0 + prev.0 * d, q.1 + prev.1 * d));
+            out.push((q.0 + cur.0 * d, q.1 + cur.1 * d));
+        }
+        prev = cur;
+    }
+    if d < 0.0 {
+        // Every shrunk edge must keep its direction.
+        if out.len() != n {
+            return false;
+        }
+        for i in 0..n {
+            let (a, b) = (p[i], p[(i + 1) % n]);
+            let (c, e) = (out[i], out[(i + 1) % n]);
+            if (b.0 - a.0) * (e.0 - c.0) + (b.1 - a.1) * (e.1 - c.1) <= 0.0 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// One page (or animation frame) in device space.

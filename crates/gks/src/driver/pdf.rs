@@ -343,7 +343,7 @@ impl PageWriter<'_> {
                 }
             }
             DeviceOp::Mesh(mesh) => {
-                for o in mesh.ops() {
+                for o in mesh.compact_ops() {
                     self.op(&o)?;
                 }
             }

@@ -474,7 +474,7 @@ impl<'a> PageWriter<'a> {
                 }
             }
             DeviceOp::Mesh(mesh) => {
-                for o in mesh.ops() {
+                for o in mesh.compact_ops() {
                     self.op(&o);
                 }
             }

@@ -132,7 +132,7 @@ impl SvgWriter {
         match op {
             DeviceOp::Instances { ops, positions } => self.instances(ops, positions),
             DeviceOp::Mesh(mesh) => {
-                for o in mesh.ops() {
+                for o in mesh.compact_ops() {
                     self.op(&o);
                 }
             }

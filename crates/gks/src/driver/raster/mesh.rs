@@ -13,7 +13,7 @@
 use tiny_skia as sk;
 
 use super::{div255, draw_op};
-use crate::device::{LineCap, Mesh, Rgba};
+use crate::device::{offset_convex, signed_area, LineCap, Mesh, Rgba};
 
 /// Edge lines wider than this (device pixels) are stroked by tiny-skia with their real
 /// round joins; thinner ones are rectangles, which look the same at that size.
@@ -233,17 +233,6 @@ fn blend_cov(d: &mut [u8], color: Rgba, cov: f32) {
     }
 }
 
-/// Shoelace area (positive for the orientation this module treats as positive).
-fn signed_area(pts: &[(f64, f64)]) -> f64 {
-    let n = pts.len();
-    let mut a = 0.0;
-    for i in 0..n {
-        let (p, q) = (pts[i], pts[(i + 1) % n]);
-        a += p.0 * q.1 - q.0 * p.1;
-    }
-    a / 2.0
-}
-
 /// The rectangle around segment `a → b`, `half` wide on each side and extended by `ext`
 /// beyond both ends; `None` for a zero-length segment.
 fn segment_rect(a: (f64, f64), b: (f64, f64), half: f64, ext: f64) -> Option<[(f64, f64); 4]> {
@@ -264,71 +253,6 @@ fn segment_rect(a: (f64, f64), b: (f64, f64), half: f64, ext: f64) -> Option<[(f
         (b.0 + nx, b.1 + ny),
         (a.0 + nx, a.1 + ny),
     ])
-}
-
-/// The convex polygon `pts` grown outwards by `d` (miter corners, bevelled where the
-/// miter would reach further than 2·d), written to `out`; false if `pts` is not convex.
-/// A negative `d` shrinks the polygon (miters only); false if that would turn an edge
-/// around (the polygon is thinner than 2·|d|) or a corner is too sharp.
-fn offset_convex(pts: &[(f64, f64)], d: f64, out: &mut Vec<(f64, f64)>) -> bool {
-    out.clear();
-    let mut p: Vec<(f64, f64)> = Vec::with_capacity(pts.len());
-    for &q in pts {
-        if p.last()
-            .is_none_or(|l: &(f64, f64)| (l.0 - q.0).hypot(l.1 - q.1) > 1e-9)
-        {
-            p.push(q);
-        }
-    }
-    while p.len() > 1 && (p[0].0 - p[p.len() - 1].0).hypot(p[0].1 - p[p.len() - 1].1) <= 1e-9 {
-        p.pop();
-    }
-    let n = p.len();
-    if n < 3 {
-        return false;
-    }
-    let sign = if signed_area(&p) >= 0.0 { 1.0 } else { -1.0 };
-    let normal = |i: usize| {
-        let (a, b) = (p[i], p[(i + 1) % n]);
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let len = (dx * dx + dy * dy).sqrt();
-        (sign * dy / len, -sign * dx / len)
-    };
-    let mut prev = normal(n - 1);
-    for (i, &q) in p.iter().enumerate() {
-        let cur = normal(i);
-        // Convex: consecutive edges turn the same way (outward normals rotate one way).
-        let turn = prev.0 * cur.1 - prev.1 * cur.0;
-        if turn * sign < -1e-9 {
-            return false;
-        }
-        let cos = prev.0 * cur.0 + prev.1 * cur.1;
-        if d < 0.0 && cos <= -0.5 {
-            return false;
-        }
-        if cos > -0.5 {
-            let k = d / (1.0 + cos);
-            out.push((q.0 + (prev.0 + cur.0) * k, q.1 + (prev.1 + cur.1) * k));
-        } else {
-            out.push((q.0 + prev.0 * d, q.1 + prev.1 * d));
-            out.push((q.0 + cur.0 * d, q.1 + cur.1 * d));
-        }
-        prev = cur;
-    }
-    if d < 0.0 {
-        // Every shrunk edge must keep its direction.
-        if out.len() != n {
-            return false;
-        }
-        for i in 0..n {
-            let (a, b) = (p[i], p[(i + 1) % n]);
-            let (c, e) = (out[i], out[(i + 1) % n]);
-            if (b.0 - a.0) * (e.0 - c.0) + (b.1 - a.1) * (e.1 - c.1) <= 0.0 {
-                return false;
-            }
-        }
-    }
-    true
 }
 
 /// True if the edge lines are exactly the closed outline of `poly`: one closed line
@@ -637,6 +561,28 @@ mod tests {
         // Exact area coverage: a vertical edge at x = 10 with the pixel 9..10 outside,
         // and a half-covered pixel for an edge through a pixel's middle.
         assert_eq!(at(9, 20), vec![255, 255, 255, 255]);
+    }
+
+    #[test]
+    fn svg_of_a_mesh_is_one_fill_and_one_edge_path_per_face_and_looks_the_same() {
+        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
+        let page = page(vec![DeviceOp::Mesh(mesh)]);
+        let svg = crate::driver::svg::write_svg(&page);
+        // Background rect, then per face its grown polygon and its outline.
+        assert_eq!(svg.matches("<path").count(), 2 * 144, "{}", &svg[..400]);
+        let vector = testkit::render_svg(&svg, 120, 100);
+        let raster = testkit::Raster {
+            width: 120,
+            height: 100,
+            rgba: render(&page),
+        };
+        let d = testkit::diff(&raster, &vector, 40);
+        assert!(
+            d.mean_abs < 2.0 && d.bad_pixels < 60,
+            "{} bad, mean {}",
+            d.bad_pixels,
+            d.mean_abs
+        );
     }
 
     #[test]
