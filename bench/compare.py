@@ -4,6 +4,10 @@ with matplotlib (Agg) / scikit-image on the same data, and writes bench/results.
 
     python3 bench/compare.py                  # everything, 5 timed runs after 1 warm-up
     python3 bench/compare.py --runs 3 W1 W3   # some workloads, fewer runs
+    python3 bench/compare.py --no-curve W2    # without W1's cost curve
+
+With W1 selected (and no --no-curve), W1 is also run at 10^4 .. 10^7 points (the first N
+points of the same random walk, `grbench --points N`) for the cost-curve table.
 
 The input data comes from `grbench --write-data DIR` (raw little-endian float64 files), so
 both sides draw bit-identical numbers. Every workload runs in a fresh process on each side,
@@ -37,6 +41,11 @@ WORKLOADS = [
     ("W8-pdf", "W1 to PDF", 10, 10),
 ]
 NAMES = [w[0] for w in WORKLOADS]
+
+# W1's cost curve: line lengths, and timed runs at most (the longest lines are slow in
+# matplotlib).
+CURVE_POINTS = [10_000, 100_000, 1_000_000, 10_000_000]
+CURVE_MAX_RUNS = 3
 
 # Figure geometry shared with grbench: 8x6 in at 100 dpi = 800x600 px.
 FIGSIZE = (8, 6)
@@ -92,7 +101,7 @@ def mpl_workloads(arrays, params):
         return fig
 
     lx, ly = arrays["line_x"], arrays["line_y"]
-    sx, sy = arrays["scatter_x"], arrays["scatter_y"]
+    sx, sy = arrays.get("scatter_x"), arrays.get("scatter_y")
 
     def line(path):
         fig = new_figure()
@@ -399,6 +408,32 @@ def write_report(path, results, info, args):
         lines.append(f"| {name} | {what} | {project_time} | {mpl_time} | {ratio_s} | "
                      f"{', '.join(target) or '—'} | {', '.join(met) or '—'} | "
                      f"{fmt_mib(p)} / {fmt_mib(m)} | {fmt_size(p)} / {fmt_size(m)} |")
+    if "W6" in results:
+        lines += ["", "W6 (isosurface, marching cubes) is pending on the project side: it belongs "
+                  "to the gr3 crate, which does not have it yet; the matplotlib/scikit-image "
+                  "figure is kept as the reference to meet."]
+    lines += ["", "Peak RSS is each side's whole process (VmHWM): the project's includes the "
+              "input data, the display list and the page raster; matplotlib's includes the "
+              "Python interpreter with numpy and matplotlib imported."]
+    curve = info.get("curve") or []
+    if curve:
+        lines += ["", "## W1 cost curve", "",
+                  "W1 (line with axes to PNG) at growing line lengths, the first N points of the "
+                  "same random walk on both sides; median of "
+                  f"{min(args.runs, CURVE_MAX_RUNS)} runs after {args.warmup} warm-up. "
+                  "The project reduces a dense line per pixel column before stroking, so its "
+                  "cost per point falls as the line grows; matplotlib's path simplification "
+                  "does similar work in its Agg backend.", "",
+                  "| points | project s | matplotlib s | ratio | ns/point project / mpl | "
+                  "peak RSS MiB project / mpl |",
+                  "|---|---|---|---|---|---|"]
+        for n, p, m in curve:
+            ok = p and p.get("status") == "ok" and m and m.get("status") == "ok"
+            ratio = f"{m['median_s'] / p['median_s']:.1f}×" if ok and p["median_s"] > 0 else "n/a"
+            per = (f"{p['median_s'] / n * 1e9:.1f} / {m['median_s'] / n * 1e9:.1f}"
+                   if ok else "n/a")
+            lines.append(f"| {n:,} | {fmt_time(p)} | {fmt_time(m)} | {ratio} | {per} | "
+                         f"{fmt_mib(p)} / {fmt_mib(m)} |")
     lines += ["", "## Machine and versions", ""]
     mach = info["machine"]
     lines.append(f"- CPU: {mach['cpu']}, {mach['cores']} cores; memory {mach['memory']}; {mach['os']}")
@@ -414,7 +449,8 @@ def write_report(path, results, info, args):
               "- Project: `grbench --run NAME` (crates/grbench/src/workloads.rs): `polyline`, "
               "`polymarker` (solid circles), `cellarray` + `colorbar`, `contourf` (no lines) + "
               "`colorbar`, `surface` option 4 with `setspace(zmin, zmax, 30, 30)` + "
-              "`grid3d`/`axes3d`, `axes` on every 2D plot, W7 `clearws` + draw + `save` per frame.",
+              "`grid3d`/`axes3d` (the 39,601 cells lower to one mesh operation that the raster "
+              "driver draws with its own exact-coverage scanline rasterizer), `axes` on every 2D plot, W7 `clearws` + draw + `save` per frame.",
               "- matplotlib: `Figure(figsize=(8, 6), dpi=100)` with the Agg canvas (no pyplot), "
               "default rcParams otherwise; W1/W8 `plot` (line 0.864 pt = 1.2 px), W2 `plot(..., 'o')` "
               "(markers 7.2 px, white edge), W3 `imshow(origin='lower', aspect='auto', "
@@ -430,8 +466,40 @@ def write_report(path, results, info, args):
             rec = dict(results[name][side] or {})
             rec["side"] = side
             lines.append(json.dumps(rec))
+    for n, p, m in curve:
+        for side, rec in (("project", p), ("matplotlib", m)):
+            rec = dict(rec or {})
+            rec.update(side=side, curve_points=n)
+            lines.append(json.dumps(rec))
     lines += ["```", ""]
     Path(path).write_text("\n".join(lines))
+
+
+def run_curve(grbench, tmp, args):
+    """W1 at each of CURVE_POINTS line lengths on both sides: [(points, project, mpl)]."""
+    runs = str(min(args.runs, CURVE_MAX_RUNS))
+    warmup = str(args.warmup)
+    curve = []
+    for n in CURVE_POINTS:
+        data = tmp / f"curve-data-{n}"
+        try:
+            subprocess.run([str(grbench), "--write-data", str(data), "--points", str(n)],
+                           check=True)
+        except (OSError, subprocess.CalledProcessError) as e:
+            sys.exit(f"compare.py: {grbench} --write-data --points {n} failed ({e})")
+        log(f"W1 curve, {n} points: project ...")
+        project = run_json([str(grbench), "--run", "W1", "--points", str(n), "--runs", runs,
+                            "--warmup", warmup, "--out", str(tmp / "curve-project")], "W1")
+        log(f"W1 curve, {n} points: project {fmt_time(project)}; matplotlib ...")
+        mpl = run_json([sys.executable, str(Path(__file__).resolve()), "--worker", "W1",
+                        "--data", str(data), "--out", str(tmp / "curve-matplotlib"),
+                        "--runs", runs, "--warmup", warmup], "W1")
+        log(f"W1 curve, {n} points: matplotlib {fmt_time(mpl)}")
+        curve.append((n, project, mpl))
+        import shutil
+
+        shutil.rmtree(data, ignore_errors=True)
+    return curve
 
 
 def main():
@@ -443,6 +511,8 @@ def main():
     ap.add_argument("--output", default=str(DEFAULT_OUTPUT), help="report file (bench/results.md)")
     ap.add_argument("--grbench", help="grbench executable (default: build it with cargo)")
     ap.add_argument("--keep", action="store_true", help="keep the data and output directory")
+    ap.add_argument("--no-curve", action="store_true",
+                    help="skip W1's cost curve (10^4 .. 10^7 points)")
     # internal: one matplotlib workload in this process
     ap.add_argument("--worker", choices=NAMES, help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
@@ -484,8 +554,11 @@ def main():
                             "--runs", str(args.runs), "--warmup", str(args.warmup)], name)
             log(f"{name}: matplotlib {fmt_time(mpl)} {status_note(mpl)}")
             results[name] = {"project": project, "matplotlib": mpl}
+        curve = []
+        if "W1" in selected and not args.no_curve:
+            curve = run_curve(grbench, tmp, args)
         info = {"machine": machine(), "versions": versions(grbench),
-                "load": (load_start, load_average())}
+                "load": (load_start, load_average()), "curve": curve}
         write_report(args.output, results, info, args)
         log(f"wrote {args.output}")
     finally:

@@ -213,6 +213,158 @@ pub enum DeviceOp {
         /// Device positions of the copies.
         positions: Vec<(f64, f64)>,
     },
+    /// Many small flat-coloured polygons (3D surface cells), each with optional edge lines,
+    /// drawn in order. The raster driver has a dedicated scanline rasterizer for it; other
+    /// drivers can draw [`Mesh::ops`].
+    Mesh(Mesh),
+}
+
+/// One face of a [`Mesh`]: where its polygon and edge points end, and its colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeshFace {
+    /// End (exclusive) of this face's polygon in [`Mesh::points`]; it starts where the
+    /// previous face's polygon ends (0 for the first face).
+    pub points_end: u32,
+    /// End (exclusive) of this face's edge lines in [`Mesh::edges`], likewise.
+    pub edges_end: u32,
+    /// Fill colour (the seam outline uses it too).
+    pub color: Rgba,
+}
+
+/// One face of a [`Mesh`] as borrowed slices: polygon, edge lines, colour.
+pub type FaceRef<'a> = (&'a [(f64, f64)], &'a [(f64, f64)], Rgba);
+
+/// A batch of flat-coloured polygons in painter's order. Each face is filled, outlined in
+/// its own colour by a line [`Mesh::seam`] pixels wide (so that anti-aliased edges of
+/// adjacent faces leave no light seams), then its edge lines are stroked in the common
+/// edge style, before the next face is drawn. This is what `n` fill-area and polyline
+/// primitives of a surface lower to; [`Mesh::ops`] gives the equivalent plain operations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mesh {
+    /// Polygon vertices of all faces, device pixels.
+    pub points: Vec<(f64, f64)>,
+    /// Edge polylines of all faces, device pixels; a non-finite point starts a new piece.
+    pub edges: Vec<(f64, f64)>,
+    /// The faces in drawing order.
+    pub faces: Vec<MeshFace>,
+    /// Inside rule of the polygons.
+    pub rule: FillRule,
+    /// Width of the same-colour outline of each face in device pixels (0 = none).
+    pub seam: f64,
+    /// Style and colour of the edge lines (`None` if no face has any).
+    pub edge_style: Option<(StrokeStyle, Rgba)>,
+}
+
+impl Mesh {
+    /// The polygon, edge points and colour of each face, in drawing order.
+    pub fn faces(&self) -> impl Iterator<Item = FaceRef<'_>> + '_ {
+        let (mut p0, mut e0) = (0usize, 0usize);
+        self.faces.iter().map(move |f| {
+            let (p1, e1) = (f.points_end as usize, f.edges_end as usize);
+            let item = (&self.points[p0..p1], &self.edges[e0..e1], f.color);
+            (p0, e0) = (p1, e1);
+            item
+        })
+    }
+
+    /// The equivalent plain operations: per face a fill, the seam stroke and the edges.
+    pub fn ops(&self) -> Vec<DeviceOp> {
+        let mut ops = Vec::with_capacity(self.faces.len() * 3);
+        for (poly, edges, color) in self.faces() {
+            if poly.len() >= 3 {
+                let path = Path::polygon(poly.iter().copied());
+                if self.seam > 0.0 {
+                    ops.push(DeviceOp::Fill {
+                        path: path.clone(),
+                        rule: self.rule,
+                        color,
+                    });
+                    ops.push(DeviceOp::Stroke {
+                        path,
+                        style: StrokeStyle {
+                            width: self.seam,
+                            cap: LineCap::Round,
+                            join: LineJoin::Round,
+                            dash: None,
+                        },
+                        color,
+                    });
+                } else {
+                    ops.push(DeviceOp::Fill {
+                        path,
+                        rule: self.rule,
+                        color,
+                    });
+                }
+            }
+            if let Some((style, ecolor)) = &self.edge_style {
+                let path = polyline_pieces(edges);
+                if !path.is_empty() {
+                    ops.push(DeviceOp::Stroke {
+                        path,
+                        style: style.clone(),
+                        color: *ecolor,
+                    });
+                }
+            }
+        }
+        ops
+    }
+
+    /// Compact plain operations for vector output: per face one fill of the polygon grown
+    /// by half the seam width (the same area as fill plus seam stroke, with mitred
+    /// instead of round corners; non-convex faces keep the stroke), then its edges. All
+    /// strokes share one style, so drivers need no state changes between faces but the
+    /// fill colour.
+    pub fn compact_ops(&self) -> Vec<DeviceOp> {
+        let mut ops = Vec::with_capacity(self.faces.len() * 2);
+        let mut grown = Vec::new();
+        for (poly, edges, color) in self.faces() {
+            if poly.len() >= 3 {
+                if self.seam > 0.0 && offset_convex(poly, self.seam / 2.0, &mut grown) {
+                    ops.push(DeviceOp::Fill {
+                        path: Path::polygon(grown.iter().copied()),
+                        rule: self.rule,
+                        color,
+                    });
+                } else {
+                    let one = Mesh {
+                        points: poly.to_vec(),
+                        edges: Vec::new(),
+                        faces: vec![MeshFace {
+                            points_end: poly.len() as u32,
+                            edges_end: 0,
+                            color,
+                        }],
+                        rule: self.rule,
+                        seam: self.seam,
+                        edge_style: None,
+                    };
+                    ops.extend(one.ops());
+                }
+            }
+            if let Some((style, ecolor)) = &self.edge_style {
+                let path = polyline_pieces(edges);
+                if !path.is_empty() {
+                    ops.push(DeviceOp::Stroke {
+                        path,
+                        style: style.clone(),
+                        color: *ecolor,
+                    });
+                }
+            }
+        }
+        ops
+    }
+
+    /// The mesh moved by (`dx`, `dy`).
+    pub fn translated(&self, dx: f64, dy: f64) -> Mesh {
+        Mesh {
+            points: self.points.iter().map(|&(x, y)| (x + dx, y + dy)).collect(),
+            edges: self.edges.iter().map(|&(x, y)| (x + dx, y + dy)).collect(),
+            ..self.clone()
+        }
+    }
 }
 
 impl DeviceOp {
@@ -264,8 +416,100 @@ impl DeviceOp {
                 ops: ops.clone(),
                 positions: positions.iter().map(|&(x, y)| (x + dx, y + dy)).collect(),
             },
+            DeviceOp::Mesh(m) => DeviceOp::Mesh(m.translated(dx, dy)),
         }
     }
+}
+
+/// A path through the points; a non-finite point ends a piece, pieces of one point are
+/// left out.
+pub(crate) fn polyline_pieces(points: &[(f64, f64)]) -> Path {
+    let mut path = Path::new();
+    for piece in points.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
+        if piece.len() >= 2 {
+            path.move_to(piece[0].0, piece[0].1);
+            for p in &piece[1..] {
+                path.line_to(p.0, p.1);
+            }
+        }
+    }
+    path
+}
+
+/// Shoelace area of a closed polygon (positive when it turns from +x towards +y).
+pub(crate) fn signed_area(pts: &[(f64, f64)]) -> f64 {
+    let n = pts.len();
+    let mut a = 0.0;
+    for i in 0..n {
+        let (p, q) = (pts[i], pts[(i + 1) % n]);
+        a += p.0 * q.1 - q.0 * p.1;
+    }
+    a / 2.0
+}
+
+/// The convex polygon `pts` grown outwards by `d` (miter corners, bevelled where the
+/// miter would reach further than 2·d), written to `out`; false if `pts` is not convex.
+/// A negative `d` shrinks the polygon (miters only); false if that would turn an edge
+/// around (the polygon is thinner than 2·|d|) or a corner is too sharp.
+pub(crate) fn offset_convex(pts: &[(f64, f64)], d: f64, out: &mut Vec<(f64, f64)>) -> bool {
+    out.clear();
+    let mut p: Vec<(f64, f64)> = Vec::with_capacity(pts.len());
+    for &q in pts {
+        if p.last()
+            .is_none_or(|l: &(f64, f64)| (l.0 - q.0).hypot(l.1 - q.1) > 1e-9)
+        {
+            p.push(q);
+        }
+    }
+    while p.len() > 1 && (p[0].0 - p[p.len() - 1].0).hypot(p[0].1 - p[p.len() - 1].1) <= 1e-9 {
+        p.pop();
+    }
+    let n = p.len();
+    if n < 3 {
+        return false;
+    }
+    let sign = if signed_area(&p) >= 0.0 { 1.0 } else { -1.0 };
+    let normal = |i: usize| {
+        let (a, b) = (p[i], p[(i + 1) % n]);
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        (sign * dy / len, -sign * dx / len)
+    };
+    let mut prev = normal(n - 1);
+    for (i, &q) in p.iter().enumerate() {
+        let cur = normal(i);
+        // Convex: consecutive edges turn the same way (outward normals rotate one way).
+        let turn = prev.0 * cur.1 - prev.1 * cur.0;
+        if turn * sign < -1e-9 {
+            return false;
+        }
+        let cos = prev.0 * cur.0 + prev.1 * cur.1;
+        if d < 0.0 && cos <= -0.5 {
+            return false;
+        }
+        if cos > -0.5 {
+            let k = d / (1.0 + cos);
+            out.push((q.0 + (prev.0 + cur.0) * k, q.1 + (prev.1 + cur.1) * k));
+        } else {
+            out.push((q.0 + prev.0 * d, q.1 + prev.1 * d));
+            out.push((q.0 + cur.0 * d, q.1 + cur.1 * d));
+        }
+        prev = cur;
+    }
+    if d < 0.0 {
+        // Every shrunk edge must keep its direction.
+        if out.len() != n {
+            return false;
+        }
+        for i in 0..n {
+            let (a, b) = (p[i], p[(i + 1) % n]);
+            let (c, e) = (out[i], out[(i + 1) % n]);
+            if (b.0 - a.0) * (e.0 - c.0) + (b.1 - a.1) * (e.1 - c.1) <= 0.0 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// One page (or animation frame) in device space.
@@ -284,13 +528,13 @@ pub struct Page {
 }
 
 impl Page {
-    /// The page with every [`DeviceOp::Instances`] replaced by its translated copies, for
-    /// drivers that draw each copy as plain paths.
+    /// The page with every [`DeviceOp::Instances`] replaced by its translated copies and
+    /// every [`DeviceOp::Mesh`] by its plain operations, for drivers that draw plain paths.
     pub fn expanded(&self) -> std::borrow::Cow<'_, Page> {
         if !self
             .ops
             .iter()
-            .any(|op| matches!(op, DeviceOp::Instances { .. }))
+            .any(|op| matches!(op, DeviceOp::Instances { .. } | DeviceOp::Mesh(_)))
         {
             return std::borrow::Cow::Borrowed(self);
         }
@@ -305,6 +549,7 @@ impl Page {
                         ops.extend(shape.iter().map(|o| o.translated(x, y)));
                     }
                 }
+                DeviceOp::Mesh(m) => ops.extend(m.ops()),
                 other => ops.push(other.clone()),
             }
         }

@@ -10,6 +10,8 @@ use crate::display_list::{FillStyle, Item, LineStyle, Primitive, TextStyle};
 use crate::geometry::{Affine, Path, Rect};
 use crate::transform::Workstation;
 
+mod mesh;
+
 /// Device-space context of one page.
 pub(crate) struct Lowering<'a> {
     pub ws: &'a Workstation,
@@ -28,9 +30,15 @@ pub fn lower_page(items: &[Item], ws: &Workstation, background: Option<Rgba>) ->
         ops: Vec::with_capacity(items.len() + 4),
         clip: None,
     };
-    for item in items {
-        l.set_clip(item.clip);
-        l.primitive(&item.primitive);
+    let mut i = 0;
+    while i < items.len() {
+        l.set_clip(items[i].clip);
+        if let Some(n) = l.mesh_batch(&items[i..]) {
+            i += n;
+        } else {
+            l.primitive(&items[i].primitive);
+            i += 1;
+        }
     }
     Page {
         width: ws.width,

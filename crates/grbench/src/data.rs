@@ -139,10 +139,16 @@ fn rng(stream: u64) -> SplitMix64 {
 
 /// W1/W8: a Gaussian random walk of [`LINE_POINTS`] steps, x = 0, 1, 2, ...
 pub fn line() -> Series {
+    line_n(LINE_POINTS)
+}
+
+/// The first `n` points of the same random walk (W1's cost curve): a shorter walk is a
+/// prefix of a longer one.
+pub fn line_n(n: usize) -> Series {
     let mut r = rng(1);
-    let x = (0..LINE_POINTS).map(|i| i as f64).collect();
+    let x = (0..n).map(|i| i as f64).collect();
     let mut acc = 0.0;
-    let y = (0..LINE_POINTS)
+    let y = (0..n)
         .map(|_| {
             acc += r.normal();
             acc
@@ -334,13 +340,37 @@ pub fn all_arrays() -> Vec<Array> {
     arrays
 }
 
+/// Writes only `line_x` and `line_y` of `n` points (W1's cost curve) to `dir`, with a
+/// manifest as [`write_all`] writes it.
+pub fn write_line(dir: &Path, n: usize) -> io::Result<()> {
+    let line = line_n(n);
+    write_arrays(
+        dir,
+        &[
+            Array {
+                name: "line_x",
+                shape: vec![n],
+                values: line.x,
+            },
+            Array {
+                name: "line_y",
+                shape: vec![n],
+                values: line.y,
+            },
+        ],
+    )
+}
+
 /// Writes every array to `dir` (created if missing) as `NAME.f64` plus `manifest.json`:
 /// `{"arrays": {"NAME": {"shape": [...]}, ...}, "params": {...}}` with the seed, the
 /// contour level count, the iso level and range of the volume and the frame interval.
 pub fn write_all(dir: &Path) -> io::Result<()> {
+    write_arrays(dir, &all_arrays())
+}
+
+fn write_arrays(dir: &Path, arrays: &[Array]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut manifest = String::from("{\n  \"arrays\": {\n");
-    let arrays = all_arrays();
     for (i, a) in arrays.iter().enumerate() {
         let mut bytes = Vec::with_capacity(a.values.len() * 8);
         for v in &a.values {
@@ -386,6 +416,14 @@ mod tests {
         let f = frames();
         assert_eq!(f.y.len(), FRAMES * FRAME_POINTS);
         assert_eq!(f.frame(FRAMES - 1).len(), FRAME_POINTS);
+    }
+
+    #[test]
+    fn shorter_lines_are_prefixes_of_longer_ones() {
+        let long = line_n(5000);
+        let short = line_n(1200);
+        assert_eq!(short.y[..], long.y[..1200]);
+        assert_eq!(short.x.len(), 1200);
     }
 
     #[test]

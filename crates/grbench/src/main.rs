@@ -61,6 +61,11 @@ struct Cli {
     #[arg(long, value_name = "DIR", conflicts_with_all = ["run", "list"])]
     write_data: Option<PathBuf>,
 
+    /// Number of line points for W1/W8 (default 1,000,000), for W1's cost curve; with
+    /// --write-data, writes only that line.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..=100_000_000))]
+    points: Option<u64>,
+
     /// List the workloads and exit.
     #[arg(long, conflicts_with = "run")]
     list: bool,
@@ -110,7 +115,8 @@ impl Drop for OutDir {
 /// Runs one workload in this process and returns its report line.
 fn run_here(w: Workload, cli: &Cli) -> Result<JsonLine, BoxError> {
     let line = JsonLine::for_workload(w.name());
-    let Some(input) = w.prepare().filter(|_| w.implemented()) else {
+    let points = cli.points.map(|n| n as usize);
+    let Some(input) = w.prepare_points(points).filter(|_| w.implemented()) else {
         return Ok(line
             .str("status", "not implemented")
             .str("description", w.description()));
@@ -132,6 +138,9 @@ fn run_here(w: Workload, cli: &Cli) -> Result<JsonLine, BoxError> {
         .num("max_s", timings.max())
         .int("output_bytes", total_size(&files))
         .int("files", files.len() as u64);
+    if let (Some(n), Workload::W1 | Workload::W8Svg | Workload::W8Pdf) = (points, w) {
+        line = line.int("points", n as u64);
+    }
     if let Some(frames) = w.frames() {
         line = line
             .int("frames", frames as u64)
@@ -159,6 +168,9 @@ fn run_children(list: &[Workload], cli: &Cli) -> Result<bool, BoxError> {
             .arg(cli.warmup.to_string())
             .arg("--out")
             .arg(out.path.join(w.name()));
+        if let Some(n) = cli.points {
+            cmd.arg("--points").arg(n.to_string());
+        }
         let result = cmd
             .output()
             .map_err(|e| format!("cannot start {}: {e}", exe.display()))?;
@@ -200,9 +212,12 @@ fn main() -> ExitCode {
         }
         Ok(true)
     } else if let Some(dir) = &cli.write_data {
-        data::write_all(dir)
-            .map(|()| true)
-            .map_err(|e| format!("cannot write data to {}: {e}", dir.display()).into())
+        match cli.points {
+            Some(n) => data::write_line(dir, n as usize),
+            None => data::write_all(dir),
+        }
+        .map(|()| true)
+        .map_err(|e| format!("cannot write data to {}: {e}", dir.display()).into())
     } else if let Some(w) = cli.run {
         run_here(w, &cli).map(|line| {
             println!("{}", line.render());

@@ -141,10 +141,13 @@ impl Workload {
     }
 
     /// Generates the input data (untimed); `None` for workloads not implemented (their
-    /// data is still written by `--write-data` for the comparison).
-    pub fn prepare(self) -> Option<Input> {
+    /// data is still written by `--write-data` for the comparison). `points` cuts the line
+    /// of W1/W8 to that many points (W1's cost curve); other workloads ignore it.
+    pub fn prepare_points(self, points: Option<usize>) -> Option<Input> {
         Some(match self {
-            Workload::W1 | Workload::W8Svg | Workload::W8Pdf => Input::Series(data::line()),
+            Workload::W1 | Workload::W8Svg | Workload::W8Pdf => {
+                Input::Series(data::line_n(points.unwrap_or(data::LINE_POINTS)))
+            }
             Workload::W2 => Input::Series(data::scatter()),
             Workload::W3 => Input::Grid(data::heatmap()),
             Workload::W4 => Input::Grid(data::contour()),
@@ -403,7 +406,12 @@ mod tests {
     #[test]
     fn data_exactly_for_implemented_workloads() {
         for w in [Workload::W6, Workload::W2] {
-            assert_eq!(w.prepare().is_some(), w.implemented(), "{}", w.name());
+            assert_eq!(
+                w.prepare_points(None).is_some(),
+                w.implemented(),
+                "{}",
+                w.name()
+            );
         }
     }
 

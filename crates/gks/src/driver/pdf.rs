@@ -232,9 +232,9 @@ fn gs_name((stroke, a): (bool, u8)) -> String {
     format!("{}{}", if stroke { "GA" } else { "Ga" }, a)
 }
 
-/// Rounds a device coordinate to 1/1000 px for compact output.
+/// Rounds a device coordinate to 1/100 px (0.0072 pt at 100 dpi) for compact output.
 fn r(v: f64) -> f32 {
-    ((v * 1000.0).round() / 1000.0) as f32
+    ((v * 100.0).round() / 100.0) as f32
 }
 
 /// A matrix for `cm`/`Tm`, at full `f32` precision.
@@ -340,6 +340,11 @@ impl PageWriter<'_> {
                     for o in ops {
                         self.op(&o.translated(x, y))?;
                     }
+                }
+            }
+            DeviceOp::Mesh(mesh) => {
+                for o in mesh.compact_ops() {
+                    self.op(&o)?;
                 }
             }
         }

@@ -473,6 +473,11 @@ impl<'a> PageWriter<'a> {
                     }
                 }
             }
+            DeviceOp::Mesh(mesh) => {
+                for o in mesh.compact_ops() {
+                    self.op(&o);
+                }
+            }
             DeviceOp::Fill { path, rule, color } => {
                 if color.a == 0 || path.is_empty() {
                     return;

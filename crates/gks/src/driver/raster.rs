@@ -3,6 +3,8 @@
 
 use tiny_skia as sk;
 
+mod mesh;
+
 use crate::device::{
     DeviceOp, FillRule, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
 };
@@ -187,6 +189,7 @@ fn draw_op(pm: &mut sk::Pixmap, op: &DeviceOp, m: Option<&sk::Mask>) {
             }
         }
         DeviceOp::Instances { ops, positions } => stamp_instances(pm, ops, positions, m),
+        DeviceOp::Mesh(mesh) => mesh::draw_mesh(pm, mesh, m),
     }
 }
 

@@ -19,6 +19,9 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+mod relative;
+use relative::{relative_line_data, RELATIVE_DECIMALS, RELATIVE_MIN};
+
 use super::encode::{base64, num, png_bytes, push_num};
 use crate::device::{
     DeviceOp, FillRule, GlyphRun, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
@@ -131,6 +134,11 @@ impl SvgWriter {
     fn op(&mut self, op: &DeviceOp) {
         match op {
             DeviceOp::Instances { ops, positions } => self.instances(ops, positions),
+            DeviceOp::Mesh(mesh) => {
+                for o in mesh.compact_ops() {
+                    self.op(&o);
+                }
+            }
             DeviceOp::Fill { path, rule, color } => {
                 if color.a == 0 || path.is_empty() {
                     return;
@@ -412,6 +420,17 @@ pub(crate) fn valid_dash(dash: Option<&[f64]>) -> Option<&[f64]> {
 /// Appends compact SVG path data ("M1 2L3 4 5 6Z"): repeated commands are not repeated and
 /// no separator is written before a minus sign.
 pub(crate) fn path_data(out: &mut String, path: &Path, decimals: usize) {
+    if path.cmds.len() >= RELATIVE_MIN
+        && path.cmds.iter().all(|c| {
+            matches!(
+                c,
+                PathCmd::MoveTo(..) | PathCmd::LineTo(..) | PathCmd::Close
+            )
+        })
+    {
+        relative_line_data(out, path, decimals.min(RELATIVE_DECIMALS));
+        return;
+    }
     let mut last = ' ';
     let mut num_buf = String::new();
     let mut cmd = |out: &mut String, letter: char, coords: &[f64], last: &mut char| {

@@ -55,19 +55,12 @@ pub fn contour_bands(grid: &Grid, levels: &[f64]) -> Result<Vec<Band>, ContourEr
         return Ok(vec![Vec::new(); n]);
     }
     let sides = mesh.outer_sides();
-    // Each level's chords are computed once and shared by the two bands it
-    // separates; only two levels are kept in memory at a time.
-    let chords_of = |k: usize| {
-        let mut c = Vec::new();
-        if k < n {
-            mesh.level_chords(levels[k], k, n, &mut c);
-        }
-        c
-    };
+    // Each level's chords are computed once, all in one pass over the cells, and
+    // shared by the two bands the level separates.
+    let mut chords = mesh.all_level_chords(levels);
+    chords.push(Vec::new());
     let mut bands = Vec::with_capacity(n);
-    let mut lo_chords = chords_of(0);
     for k in 0..n {
-        let hi_chords = chords_of(k + 1);
         let hi = levels.get(k + 1).copied().unwrap_or(f64::INFINITY);
         bands.push(band(
             &mesh,
@@ -75,10 +68,9 @@ pub fn contour_bands(grid: &Grid, levels: &[f64]) -> Result<Vec<Band>, ContourEr
             (levels[k], k),
             (hi, k + 1),
             n,
-            &lo_chords,
-            &hi_chords,
+            &chords[k],
+            &chords[k + 1],
         ));
-        lo_chords = hi_chords;
     }
     Ok(bands)
 }

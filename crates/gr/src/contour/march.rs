@@ -230,46 +230,91 @@ impl<'g> Mesh<'g> {
                 }
                 let b = cj * nx + ci;
                 let zc = [self.z[b], self.z[b + 1], self.z[b + nx + 1], self.z[b + nx]];
-                let above = [
-                    zc[0] >= level,
-                    zc[1] >= level,
-                    zc[2] >= level,
-                    zc[3] >= level,
-                ];
-                if above.iter().all(|&a| a) || above.iter().all(|&a| !a) {
+                self.cell_chords(ci, cj, zc, level, slot, nslots, out);
+            }
+        }
+    }
+
+    /// The chords of every level of the increasing `levels` (finite), level `k` in slot
+    /// `k` of `levels.len()`, in one pass over the cells: each cell is visited once and
+    /// only the levels between its lowest and highest corner are traced through it.
+    pub fn all_level_chords(&self, levels: &[f64]) -> Vec<Vec<Seg>> {
+        let n = levels.len();
+        let mut out: Vec<Vec<Seg>> = vec![Vec::new(); n];
+        let nx = self.nx;
+        for cj in 0..self.ny - 1 {
+            for ci in 0..nx - 1 {
+                if !self.cell_valid(ci, cj) {
                     continue;
                 }
-                // Side k is an exit (above -> below, counter-clockwise) or an
-                // entry (below -> above).
-                let exit = |k: usize| above[k] && !above[(k + 1) % 4];
-                let entry = |k: usize| !above[k] && above[(k + 1) % 4];
-                let n_exits = (0..4).filter(|&k| exit(k)).count();
-                let mut push = |from: usize, to: usize| {
-                    let (e_from, _) = self.side(ci, cj, from);
-                    let (e_to, _) = self.side(ci, cj, to);
-                    out.push(Seg {
-                        a: Self::crossing_key(e_from, slot, nslots),
-                        b: Self::crossing_key(e_to, slot, nslots),
-                        pa: self.crossing_point(e_from, level),
-                        pb: self.crossing_point(e_to, level),
-                    });
-                };
-                if n_exits == 1 {
-                    let from = (0..4).find(|&k| exit(k)).unwrap_or(0);
-                    let to = (0..4).find(|&k| entry(k)).unwrap_or(0);
-                    push(from, to);
-                } else {
-                    // Saddle: corners alternate, so sides alternate between
-                    // exits and entries. Connected above-region: each exit
-                    // joins the next entry (cutting off a below corner);
-                    // otherwise it joins the previous one (cutting off the
-                    // above corner between them).
-                    let mean = 0.25 * zc[0] + 0.25 * zc[1] + 0.25 * zc[2] + 0.25 * zc[3];
-                    let step = if mean >= level { 1 } else { 3 };
-                    for from in (0..4).filter(|&k| exit(k)) {
-                        push(from, (from + step) % 4);
+                let b = cj * nx + ci;
+                let zc = [self.z[b], self.z[b + 1], self.z[b + nx + 1], self.z[b + nx]];
+                let lo = zc[0].min(zc[1]).min(zc[2]).min(zc[3]);
+                let hi = zc[0].max(zc[1]).max(zc[2]).max(zc[3]);
+                // A level crosses the cell iff lo < level <= hi.
+                let first = levels.partition_point(|&l| l <= lo);
+                for (k, &level) in levels.iter().enumerate().skip(first) {
+                    if level > hi {
+                        break;
                     }
+                    self.cell_chords(ci, cj, zc, level, k, n, &mut out[k]);
                 }
+            }
+        }
+        out
+    }
+
+    /// The chords of `level` in cell (`ci`, `cj`) with corner values `zc`
+    /// (counter-clockwise from the lower left).
+    #[allow(clippy::too_many_arguments)]
+    fn cell_chords(
+        &self,
+        ci: usize,
+        cj: usize,
+        zc: [f64; 4],
+        level: f64,
+        slot: usize,
+        nslots: usize,
+        out: &mut Vec<Seg>,
+    ) {
+        let above = [
+            zc[0] >= level,
+            zc[1] >= level,
+            zc[2] >= level,
+            zc[3] >= level,
+        ];
+        if above.iter().all(|&a| a) || above.iter().all(|&a| !a) {
+            return;
+        }
+        // Side k is an exit (above -> below, counter-clockwise) or an
+        // entry (below -> above).
+        let exit = |k: usize| above[k] && !above[(k + 1) % 4];
+        let entry = |k: usize| !above[k] && above[(k + 1) % 4];
+        let n_exits = (0..4).filter(|&k| exit(k)).count();
+        let mut push = |from: usize, to: usize| {
+            let (e_from, _) = self.side(ci, cj, from);
+            let (e_to, _) = self.side(ci, cj, to);
+            out.push(Seg {
+                a: Self::crossing_key(e_from, slot, nslots),
+                b: Self::crossing_key(e_to, slot, nslots),
+                pa: self.crossing_point(e_from, level),
+                pb: self.crossing_point(e_to, level),
+            });
+        };
+        if n_exits == 1 {
+            let from = (0..4).find(|&k| exit(k)).unwrap_or(0);
+            let to = (0..4).find(|&k| entry(k)).unwrap_or(0);
+            push(from, to);
+        } else {
+            // Saddle: corners alternate, so sides alternate between
+            // exits and entries. Connected above-region: each exit
+            // joins the next entry (cutting off a below corner);
+            // otherwise it joins the previous one (cutting off the
+            // above corner between them).
+            let mean = 0.25 * zc[0] + 0.25 * zc[1] + 0.25 * zc[2] + 0.25 * zc[3];
+            let step = if mean >= level { 1 } else { 3 };
+            for from in (0..4).filter(|&k| exit(k)) {
+                push(from, (from + step) % 4);
             }
         }
     }

@@ -814,3 +814,37 @@ fn contour_perf_peaks_500() {
         + rings_area(&contour_band(&grid, f64::NEG_INFINITY, levels[0]));
     assert!((total - 36.0).abs() < 1e-9 * 36.0);
 }
+
+/// The one-pass chords of all levels are exactly the chords traced level by level
+/// (same cells, same order, same keys), including saddles, plateaus at a level and NaN
+/// holes.
+#[test]
+fn all_level_chords_equal_per_level_chords() {
+    let mut rng = Lcg(7);
+    let (nx, ny) = (23, 17);
+    let x: Vec<f64> = (0..nx).map(|i| i as f64).collect();
+    let y: Vec<f64> = (0..ny).map(|j| j as f64 * 0.5).collect();
+    let mut z: Vec<f64> = (0..nx * ny)
+        .map(|k| ((k % nx) as f64 * 0.7).sin() + ((k / nx) as f64 * 0.4).cos() + 0.3 * rng.f())
+        .collect();
+    z[40] = f64::NAN;
+    z[100] = 0.5;
+    z[101] = 0.5;
+    let levels = [-1.2, -0.5, 0.0, 0.5, 0.9, 1.7];
+    let grid = Grid::new(&x, &y, &z).unwrap();
+    let mesh = Mesh::new(&grid).unwrap();
+    let all = mesh.all_level_chords(&levels);
+    assert_eq!(all.len(), levels.len());
+    let mut total = 0;
+    for (k, &level) in levels.iter().enumerate() {
+        let mut one = Vec::new();
+        mesh.level_chords(level, k, levels.len(), &mut one);
+        assert_eq!(one.len(), all[k].len(), "level {level}");
+        for (s, t) in one.iter().zip(&all[k]) {
+            assert_eq!((s.a, s.b), (t.a, t.b));
+            assert_eq!((s.pa, s.pb), (t.pa, t.pb));
+        }
+        total += one.len();
+    }
+    assert!(total > 50, "the field crosses the levels ({total} chords)");
+}

@@ -384,6 +384,13 @@ impl Gr {
                 SurfaceOption::Lines => &[(0, 1), (3, 2)],
                 _ => &[(0, 1), (1, 2), (2, 3), (3, 0)],
             };
+            if !clip && edges.len() == 4 {
+                // The whole outline as one closed line (the same pixels as its four sides).
+                face.ex.extend(face.xs.iter().chain(&face.xs[..1]));
+                face.ey.extend(face.ys.iter().chain(&face.ys[..1]));
+                faces.push(face);
+                continue;
+            }
             for &(a, b) in edges {
                 let seg = if clip {
                     clip_segment(q[a], q[b])

@@ -77,6 +77,65 @@ fn sanitize_name(name: &str) -> String {
     }
 }
 
+/// TrueType tables a PDF viewer needs from an embedded CIDFontType2 (glyphs are addressed
+/// by glyph id, so no `cmap`; `name`, `post` and the hinting programs are left out).
+const KEEP_TABLES: [&[u8; 4]; 6] = [b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp"];
+
+/// The TrueType font `data` with only [`KEEP_TABLES`], each 4-byte aligned with its
+/// checksum; `None` if the table directory cannot be read or a needed table is missing.
+fn strip_tables(data: &[u8]) -> Option<Vec<u8>> {
+    let u16_at = |o: usize| data.get(o..o + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
+    let u32_at = |o: usize| {
+        data.get(o..o + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let n = u16_at(4)? as usize;
+    let mut tables: Vec<([u8; 4], &[u8])> = Vec::new();
+    for i in 0..n {
+        let rec = 12 + 16 * i;
+        let tag: [u8; 4] = data.get(rec..rec + 4)?.try_into().ok()?;
+        if KEEP_TABLES.iter().any(|t| **t == tag) {
+            let (off, len) = (u32_at(rec + 8)? as usize, u32_at(rec + 12)? as usize);
+            tables.push((tag, data.get(off..off.checked_add(len)?)?));
+        }
+    }
+    if tables.len() != KEEP_TABLES.len() {
+        return None;
+    }
+    tables.sort_by_key(|t| t.0);
+    let count = tables.len() as u16;
+    let mut pow = 1u16;
+    let mut log = 0u16;
+    while pow * 2 <= count {
+        pow *= 2;
+        log += 1;
+    }
+    let mut out = Vec::with_capacity(data.len());
+    out.extend_from_slice(&data[0..4]);
+    for v in [count, pow * 16, log, count * 16 - pow * 16] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut offset = 12 + 16 * tables.len();
+    for (tag, body) in &tables {
+        let mut sum = 0u32;
+        for chunk in body.chunks(4) {
+            let mut b = [0u8; 4];
+            b[..chunk.len()].copy_from_slice(chunk);
+            sum = sum.wrapping_add(u32::from_be_bytes(b));
+        }
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&sum.to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        offset += body.len().div_ceil(4) * 4;
+    }
+    for (_, body) in &tables {
+        out.extend_from_slice(body);
+        out.resize(out.len().div_ceil(4) * 4, 0);
+    }
+    Some(out)
+}
+
 /// Writes a subset of `src` containing `glyphs` (original glyph id → character it stands for)
 /// as a Type0 font. Fails if the face cannot be parsed or subsetted; the caller then draws the
 /// glyphs as outlines.
@@ -98,7 +157,7 @@ pub(super) fn embed(
             .ok_or("subset font has no CFF table")?
             .to_vec()
     } else {
-        subset
+        strip_tables(&subset).unwrap_or(subset)
     };
 
     let upem = face.units_per_em() as f64;
@@ -236,4 +295,41 @@ pub(super) fn embed(
         remap,
         widths,
     })
+}
+
+#[cfg(test)]
+mod strip_tests {
+    use super::*;
+    use crate::font::FaceId;
+
+    #[test]
+    fn stripped_subset_keeps_glyph_tables_and_outlines() {
+        let (data, index) = (
+            crate::font::face_data(FaceId(0)),
+            crate::font::face_index(FaceId(0)),
+        );
+        let face = ttf_parser::Face::parse(data, index).unwrap();
+        let a = face.glyph_index('a').unwrap().0;
+        let remap = GlyphRemapper::new_from_glyphs_sorted(&[0, a]);
+        let subset = subsetter::subset(data, index, &remap).unwrap();
+        let stripped = strip_tables(&subset).expect("a TrueType subset");
+        assert!(stripped.len() < subset.len());
+        let raw = ttf_parser::RawFace::parse(&stripped, 0).unwrap();
+        let tags: Vec<[u8; 4]> = raw
+            .table_records
+            .into_iter()
+            .map(|r| r.tag.to_bytes())
+            .collect();
+        assert_eq!(tags.len(), KEEP_TABLES.len());
+        assert!(!tags.contains(b"name") && !tags.contains(b"cmap"));
+        // The glyph is still there, with the same outline box.
+        let new = ttf_parser::Face::parse(&stripped, 0).unwrap();
+        let new_a = remap.get(a).unwrap();
+        assert_eq!(
+            new.glyph_bounding_box(ttf_parser::GlyphId(new_a)),
+            face.glyph_bounding_box(ttf_parser::GlyphId(a))
+        );
+        // Garbage is refused, not mangled.
+        assert!(strip_tables(&[0, 1, 0, 0, 0, 9]).is_none());
+    }
 }

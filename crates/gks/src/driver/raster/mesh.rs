@@ -1,0 +1,606 @@
+//! The raster driver's fast path for [`Mesh`] operations (3D surfaces): a scanline
+//! rasterizer with exact area coverage for small polygons, instead of one tiny-skia path
+//! fill and stroke per cell.
+//!
+//! Each face is accumulated into a small coverage buffer the size of its bounding box
+//! (signed-area accumulation: every edge adds the area it covers to the left of it, a
+//! prefix sum along each row gives the coverage of every pixel), then blended once with
+//! source-over. A face's seam outline is a polygon offset outwards by half the seam width
+//! (convex faces) or the face plus one rectangle per side (others), accumulated into the
+//! same buffer, so fill and seam are one blend. Edge lines are thin rectangles with square
+//! ends, blended in the edge colour before the next face.
+
+use tiny_skia as sk;
+
+use super::{div255, draw_op};
+use crate::device::{offset_convex, signed_area, LineCap, Mesh, Rgba};
+
+/// Edge lines wider than this (device pixels) are stroked by tiny-skia with their real
+/// round joins; thinner ones are rectangles, which look the same at that size.
+const MAX_FAST_EDGE: f64 = 2.5;
+
+/// A coverage accumulation buffer over a pixel box.
+struct Coverage {
+    /// Device pixel of the buffer's column 0 and row 0.
+    ox: i64,
+    oy: i64,
+    /// Buffer columns (box width + 2) and rows.
+    w: usize,
+    h: usize,
+    /// Accumulated area of the face (fill and seam) and of its edge lines.
+    acc: [Vec<f32>; 2],
+}
+
+/// Coverage channel of the face's fill and seam.
+const FILL: usize = 0;
+/// Coverage channel of the face's edge lines.
+const EDGE: usize = 1;
+
+impl Coverage {
+    fn new() -> Self {
+        Coverage {
+            ox: 0,
+            oy: 0,
+            w: 0,
+            h: 0,
+            acc: [Vec::new(), Vec::new()],
+        }
+    }
+
+    /// Prepares an empty buffer for device box `[x0, x1) × [y0, y1)` (integers).
+    fn reset(&mut self, x0: i64, y0: i64, x1: i64, y1: i64) {
+        self.ox = x0;
+        self.oy = y0;
+        self.w = (x1 - x0) as usize + 2;
+        self.h = (y1 - y0) as usize;
+        let n = self.w * self.h + 1;
+        for acc in &mut self.acc {
+            if acc.len() < n {
+                acc.resize(n, 0.0);
+            }
+        }
+    }
+
+    /// Adds the signed area of edge `a → b` (device coordinates inside the box) to channel
+    /// `ch`.
+    fn line(&mut self, ch: usize, a: (f64, f64), b: (f64, f64)) {
+        let (ax, ay) = ((a.0 - self.ox as f64) as f32, (a.1 - self.oy as f64) as f32);
+        let (bx, by) = ((b.0 - self.ox as f64) as f32, (b.1 - self.oy as f64) as f32);
+        if ay == by {
+            return;
+        }
+        let (dir, x0, y0, x1, y1) = if ay < by {
+            (1.0f32, ax, ay, bx, by)
+        } else {
+            (-1.0f32, bx, by, ax, ay)
+        };
+        let dxdy = (x1 - x0) / (y1 - y0);
+        let mut x = x0;
+        let row0 = y0.max(0.0) as usize;
+        if y0 < 0.0 {
+            x -= y0 * dxdy;
+        }
+        let row1 = self.h.min(y1.max(0.0) as usize + 1);
+        let w = self.w;
+        let acc = &mut self.acc[ch];
+        for row in row0..row1 {
+            let start = row * w;
+            let dy = ((row + 1) as f32).min(y1) - (row as f32).max(y0);
+            let xnext = x + dxdy * dy;
+            let d = dy * dir;
+            let (l, r) = if x < xnext { (x, xnext) } else { (xnext, x) };
+            let l = l.max(0.0);
+            let r = r.min((w - 2) as f32).max(l);
+            // Both are >= 0, so truncation is floor (and cheaper than `floor()`).
+            let li = l as usize;
+            let lf = li as f32;
+            let ri = {
+                let t = r as usize;
+                if (t as f32) < r {
+                    t + 1
+                } else {
+                    t
+                }
+            };
+            if ri <= li + 1 {
+                // Within one pixel column: split by the mean x.
+                let xm = 0.5 * (l + r) - lf;
+                acc[start + li] += d - d * xm;
+                acc[start + li + 1] += d * xm;
+            } else {
+                let s = 1.0 / (r - l);
+                let lfrac = l - lf;
+                let a0 = 0.5 * s * (1.0 - lfrac) * (1.0 - lfrac);
+                let rfrac = r - ri as f32 + 1.0;
+                let am = 0.5 * s * rfrac * rfrac;
+                acc[start + li] += d * a0;
+                if ri == li + 2 {
+                    acc[start + li + 1] += d * (1.0 - a0 - am);
+                } else {
+                    let a1 = s * (1.5 - lfrac);
+                    acc[start + li + 1] += d * (a1 - a0);
+                    for c in li + 2..ri - 1 {
+                        acc[start + c] += d * s;
+                    }
+                    let a2 = a1 + (ri - li - 3) as f32 * s;
+                    acc[start + ri - 1] += d * (1.0 - a2 - am);
+                }
+                acc[start + ri] += d * am;
+            }
+            x = xnext;
+        }
+    }
+
+    /// Adds a closed polygon to channel `ch`, oriented so that its inside counts positive
+    /// (`sign` > 0) or negative (cut out of what is there).
+    fn polygon(&mut self, ch: usize, pts: &[(f64, f64)], sign: f64) {
+        let n = pts.len();
+        if n < 3 {
+            return;
+        }
+        if signed_area(pts) * sign >= 0.0 {
+            for i in 0..n {
+                self.line(ch, pts[i], pts[(i + 1) % n]);
+            }
+        } else {
+            for i in 0..n {
+                self.line(ch, pts[(i + 1) % n], pts[i]);
+            }
+        }
+    }
+
+    /// Blends `fill` weighted by the fill coverage, then `edge` (if any) by the edge
+    /// coverage, into the pixmap and clears the buffers.
+    fn blend(
+        &mut self,
+        pm: &mut sk::Pixmap,
+        fill: Rgba,
+        edge: Option<Rgba>,
+        mask: Option<&sk::Mask>,
+    ) {
+        let (pw, ph) = (pm.width() as i64, pm.height() as i64);
+        let stride = pw as usize * 4;
+        let mask = mask.map(|m| m.data());
+        let data = pm.data_mut();
+        let w = self.w;
+        let [fa, ea] = &mut self.acc;
+        for row in 0..self.h {
+            let y = self.oy + row as i64;
+            let fcells = &mut fa[row * w..row * w + w];
+            let ecells = &mut ea[row * w..row * w + w];
+            if !(0..ph).contains(&y) {
+                fcells.fill(0.0);
+                ecells.fill(0.0);
+                continue;
+            }
+            let (mut fsum, mut esum) = (0.0f32, 0.0f32);
+            for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
+                fsum += *fc;
+                esum += *ec;
+                *fc = 0.0;
+                *ec = 0.0;
+                let fcov = fsum.abs().min(1.0);
+                let ecov = if edge.is_some() {
+                    esum.abs().min(1.0)
+                } else {
+                    0.0
+                };
+                if fcov < 1.0 / 512.0 && ecov < 1.0 / 512.0 {
+                    continue;
+                }
+                let x = self.ox + c as i64;
+                if !(0..pw).contains(&x) {
+                    continue;
+                }
+                let mv = match mask {
+                    Some(m) => match m[y as usize * pw as usize + x as usize] {
+                        0 => continue,
+                        v => v as f32 / 255.0,
+                    },
+                    None => 1.0,
+                };
+                let i = y as usize * stride + x as usize * 4;
+                let d = &mut data[i..i + 4];
+                blend_cov(d, fill, fcov * mv);
+                if let Some(e) = edge {
+                    blend_cov(d, e, ecov * mv);
+                }
+            }
+        }
+    }
+}
+
+/// Source-over of `color` at coverage `cov` (0..=1) onto one premultiplied pixel.
+#[inline]
+fn blend_cov(d: &mut [u8], color: Rgba, cov: f32) {
+    let a = (color.a as f32 * cov + 0.5) as u32;
+    if a == 0 {
+        return;
+    }
+    if a == 255 {
+        d.copy_from_slice(&[color.r, color.g, color.b, 255]);
+        return;
+    }
+    let inv = 255 - a;
+    let s = [
+        div255(color.r as u32 * a),
+        div255(color.g as u32 * a),
+        div255(color.b as u32 * a),
+        a,
+    ];
+    for k in 0..4 {
+        d[k] = (s[k] + div255(d[k] as u32 * inv)).min(255) as u8;
+    }
+}
+
+/// The rectangle around segment `a → b`, `half` wide on each side and extended by `ext`
+/// beyond both ends; `None` for a zero-length segment.
+fn segment_rect(a: (f64, f64), b: (f64, f64), half: f64, ext: f64) -> Option<[(f64, f64); 4]> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len.is_nan() || len <= 1e-9 {
+        return None;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let (nx, ny) = (-uy * half, ux * half);
+    let (a, b) = (
+        (a.0 - ux * ext, a.1 - uy * ext),
+        (b.0 + ux * ext, b.1 + uy * ext),
+    );
+    Some([
+        (a.0 - nx, a.1 - ny),
+        (b.0 - nx, b.1 - ny),
+        (b.0 + nx, b.1 + ny),
+        (a.0 + nx, a.1 + ny),
+    ])
+}
+
+/// True if the edge lines are exactly the closed outline of `poly`: one closed line
+/// through its corners, or pieces of one segment each, side by side in order.
+fn edges_outline_poly(edges: &[(f64, f64)], poly: &[(f64, f64)]) -> bool {
+    let n = poly.len();
+    // One closed line through the polygon's corners.
+    let finite: &[(f64, f64)] = match edges.iter().position(|p| p.0.is_finite()) {
+        Some(i) => &edges[i..],
+        None => return false,
+    };
+    if finite.len() == n + 1 && finite[..n] == *poly && finite[n] == poly[0] {
+        return true;
+    }
+    let mut k = 0;
+    for piece in edges.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
+        if piece.is_empty() {
+            continue;
+        }
+        if k >= n || piece.len() != 2 || piece[0] != poly[k] || piece[1] != poly[(k + 1) % n] {
+            return false;
+        }
+        k += 1;
+    }
+    k == n
+}
+
+/// Integer pixel box of points grown by `grow`, if it lies inside the page.
+fn pixel_box(
+    pts: impl Iterator<Item = (f64, f64)>,
+    grow: f64,
+    (pw, ph): (f64, f64),
+) -> Option<(i64, i64, i64, i64)> {
+    let (mut x0, mut y0, mut x1, mut y1) =
+        (f64::INFINITY, f64::INFINITY, -f64::INFINITY, -f64::INFINITY);
+    for (x, y) in pts {
+        if x.is_finite() && y.is_finite() {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+    }
+    let (x0, y0, x1, y1) = (
+        (x0 - grow).floor(),
+        (y0 - grow).floor(),
+        (x1 + grow).ceil(),
+        (y1 + grow).ceil(),
+    );
+    (x0 >= 0.0 && y0 >= 0.0 && x1 <= pw && y1 <= ph && x0 < x1 && y0 < y1)
+        .then_some((x0 as i64, y0 as i64, x1 as i64, y1 as i64))
+}
+
+/// Draws a mesh in painter's order: each face (fill and seam) and then its edge lines.
+/// Faces that reach beyond the page are drawn by tiny-skia, as plain operations.
+pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) {
+    let page = (pm.width() as f64, pm.height() as f64);
+    let mut cov = Coverage::new();
+    let (mut grown, mut shrunk) = (Vec::new(), Vec::new());
+    let half_seam = mesh.seam / 2.0;
+    // Half width, cap extension, colour and whether the fast path applies.
+    let edge_style = mesh.edge_style.as_ref().map(|(s, c)| {
+        let ext = if s.cap == LineCap::Butt {
+            0.0
+        } else {
+            s.width / 2.0
+        };
+        (s.width / 2.0, ext, *c, s.width <= MAX_FAST_EDGE)
+    });
+    for (poly, edge_pts, color) in mesh.faces() {
+        let edges = edge_style.filter(|_| edge_pts.len() >= 2);
+        // How far the drawing can reach beyond the points: mitred corners of the seam
+        // polygon or edge ring (at most twice the half width), square line ends.
+        let grow = match edges {
+            Some((half, ext, _, true)) => (half + ext).max(2.0 * half).max(2.0 * half_seam),
+            _ => 2.0 * half_seam,
+        };
+        let bbox = pixel_box(poly.iter().chain(edge_pts).copied(), grow, page);
+        let fast_edges = edges.is_some_and(|e| e.3);
+        let (Some(b), true) = (bbox, poly.len() >= 3 && (edges.is_none() || fast_edges)) else {
+            for op in single_face(mesh, poly, edge_pts, color) {
+                draw_op(pm, &op, m);
+            }
+            continue;
+        };
+        cov.reset(b.0, b.1, b.2, b.3);
+        if half_seam > 0.0 {
+            if offset_convex(poly, half_seam, &mut grown) {
+                cov.polygon(FILL, &grown, 1.0);
+            } else {
+                cov.polygon(FILL, poly, 1.0);
+                let n = poly.len();
+                for i in 0..n {
+                    if let Some(r) = segment_rect(poly[i], poly[(i + 1) % n], half_seam, half_seam)
+                    {
+                        cov.polygon(FILL, &r, 1.0);
+                    }
+                }
+            }
+        } else {
+            cov.polygon(FILL, poly, 1.0);
+        }
+        let mut edge_color = None;
+        if let Some((half, ext, ecolor, _)) = edges {
+            edge_color = Some(ecolor);
+            // A cell's outline: the ring between the cell grown and shrunk by half the
+            // line width; otherwise one rectangle per segment.
+            if edges_outline_poly(edge_pts, poly)
+                && offset_convex(poly, half, &mut grown)
+                && offset_convex(poly, -half, &mut shrunk)
+            {
+                cov.polygon(EDGE, &grown, 1.0);
+                cov.polygon(EDGE, &shrunk, -1.0);
+            } else {
+                for piece in edge_pts.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
+                    for s in piece.windows(2) {
+                        if let Some(r) = segment_rect(s[0], s[1], half, ext) {
+                            cov.polygon(EDGE, &r, 1.0);
+                        }
+                    }
+                }
+            }
+        }
+        cov.blend(pm, color, edge_color, m);
+    }
+}
+
+/// The plain operations of one face's polygon and/or edges.
+fn single_face(
+    mesh: &Mesh,
+    poly: &[(f64, f64)],
+    edges: &[(f64, f64)],
+    color: Rgba,
+) -> Vec<crate::device::DeviceOp> {
+    let one = Mesh {
+        points: poly.to_vec(),
+        edges: edges.to_vec(),
+        faces: vec![crate::device::MeshFace {
+            points_end: poly.len() as u32,
+            edges_end: edges.len() as u32,
+            color,
+        }],
+        rule: mesh.rule,
+        seam: mesh.seam,
+        edge_style: mesh.edge_style.clone(),
+    };
+    one.ops()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::device::{DeviceOp, FillRule, LineJoin, MeshFace, Page, StrokeStyle};
+
+    /// A grid of `n`×`n` skewed cells with colours from their index, edges in translucent
+    /// white, as a surface would draw it.
+    fn grid_mesh(n: usize, cell: f64, seam: f64, edge_width: f64) -> Mesh {
+        let mut mesh = Mesh {
+            points: Vec::new(),
+            edges: Vec::new(),
+            faces: Vec::new(),
+            rule: FillRule::EvenOdd,
+            seam,
+            edge_style: Some((
+                StrokeStyle {
+                    width: edge_width,
+                    cap: LineCap::Round,
+                    join: LineJoin::Round,
+                    dash: None,
+                },
+                Rgba {
+                    r: 255,
+                    g: 255,
+                    b: 255,
+                    a: 80,
+                },
+            )),
+        };
+        let node = |i: usize, j: usize| {
+            (
+                10.3 + i as f64 * cell + j as f64 * 0.4,
+                12.7 + j as f64 * cell,
+            )
+        };
+        for j in 0..n {
+            for i in 0..n {
+                let q = [
+                    node(i, j),
+                    node(i + 1, j),
+                    node(i + 1, j + 1),
+                    node(i, j + 1),
+                ];
+                mesh.points.extend(q);
+                for k in 0..4 {
+                    mesh.edges
+                        .extend([q[k], q[(k + 1) % 4], (f64::NAN, f64::NAN)]);
+                }
+                mesh.faces.push(MeshFace {
+                    points_end: mesh.points.len() as u32,
+                    edges_end: mesh.edges.len() as u32,
+                    color: Rgba::rgb((i * 37 % 256) as u8, (j * 53 % 256) as u8, 120),
+                });
+            }
+        }
+        mesh
+    }
+
+    fn page(ops: Vec<DeviceOp>) -> Page {
+        Page {
+            width: 120.0,
+            height: 100.0,
+            dpi: 100.0,
+            background: Some(Rgba::WHITE),
+            ops,
+        }
+    }
+
+    fn render(page: &Page) -> Vec<u8> {
+        super::super::render_rgba(page).unwrap()
+    }
+
+    #[test]
+    fn mesh_matches_the_same_faces_drawn_as_paths() {
+        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
+        let fast = render(&page(vec![DeviceOp::Mesh(mesh.clone())]));
+        let slow = render(&page(mesh.ops()));
+        let (mut bad, mut total) = (0, 0u64);
+        for (a, b) in fast.iter().zip(&slow) {
+            let d = (*a as i32 - *b as i32).unsigned_abs();
+            total += d as u64;
+            if d > 24 {
+                bad += 1;
+            }
+        }
+        // Same picture up to anti-aliasing details along the edges.
+        assert!(
+            bad < fast.len() / 200,
+            "{bad} channels differ by more than 24"
+        );
+        assert!(
+            total / (fast.len() as u64) < 2,
+            "mean difference {}",
+            total / fast.len() as u64
+        );
+    }
+
+    #[test]
+    fn seams_leave_no_background_between_cells() {
+        let mesh = Mesh {
+            edge_style: None,
+            ..grid_mesh(10, 6.3, 1.5, 0.6)
+        };
+        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
+        // Inside the grid (well away from its border) no pixel shows the white background.
+        for y in 20..70usize {
+            for x in 25..70usize {
+                let p = &px[(y * 120 + x) * 4..][..3];
+                assert!(p != [255, 255, 255], "white seam pixel at ({x}, {y})");
+                assert!(p[2] == 120, "pixel ({x}, {y}) is not a cell colour: {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn later_faces_cover_earlier_ones_and_faces_off_the_page_are_drawn() {
+        let red = Rgba::rgb(255, 0, 0);
+        let blue = Rgba::rgb(0, 0, 255);
+        let square =
+            |x0: f64, y0: f64, s: f64| [(x0, y0), (x0 + s, y0), (x0 + s, y0 + s), (x0, y0 + s)];
+        let mut points = Vec::new();
+        points.extend(square(10.0, 10.0, 40.0));
+        points.extend(square(30.0, 30.0, 40.0));
+        // Reaches beyond the page: drawn by the fallback.
+        points.extend(square(100.0, 80.0, 40.0));
+        let mesh = Mesh {
+            points,
+            edges: Vec::new(),
+            faces: vec![
+                MeshFace {
+                    points_end: 4,
+                    edges_end: 0,
+                    color: red,
+                },
+                MeshFace {
+                    points_end: 8,
+                    edges_end: 0,
+                    color: blue,
+                },
+                MeshFace {
+                    points_end: 12,
+                    edges_end: 0,
+                    color: red,
+                },
+            ],
+            rule: FillRule::NonZero,
+            seam: 0.0,
+            edge_style: None,
+        };
+        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
+        let at = |x: usize, y: usize| px[(y * 120 + x) * 4..][..4].to_vec();
+        assert_eq!(at(20, 20), vec![255, 0, 0, 255]);
+        assert_eq!(at(40, 40), vec![0, 0, 255, 255]);
+        assert_eq!(at(60, 60), vec![0, 0, 255, 255]);
+        assert_eq!(at(110, 90), vec![255, 0, 0, 255]);
+        assert_eq!(at(80, 20), vec![255, 255, 255, 255]);
+        // Exact area coverage: a vertical edge at x = 10 with the pixel 9..10 outside,
+        // and a half-covered pixel for an edge through a pixel's middle.
+        assert_eq!(at(9, 20), vec![255, 255, 255, 255]);
+    }
+
+    #[test]
+    fn svg_of_a_mesh_is_one_fill_and_one_edge_path_per_face_and_looks_the_same() {
+        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
+        let page = page(vec![DeviceOp::Mesh(mesh)]);
+        let svg = crate::driver::svg::write_svg(&page);
+        // Background rect, then per face its grown polygon and its outline.
+        assert_eq!(svg.matches("<path").count(), 2 * 144, "{}", &svg[..400]);
+        let vector = testkit::render_svg(&svg, 120, 100);
+        let raster = testkit::Raster {
+            width: 120,
+            height: 100,
+            rgba: render(&page),
+        };
+        let d = testkit::diff(&raster, &vector, 40);
+        assert!(
+            d.mean_abs < 2.0 && d.bad_pixels < 60,
+            "{} bad, mean {}",
+            d.bad_pixels,
+            d.mean_abs
+        );
+    }
+
+    #[test]
+    fn half_covered_pixels_blend_half() {
+        let mesh = Mesh {
+            points: vec![(10.5, 10.0), (30.0, 10.0), (30.0, 30.0), (10.5, 30.0)],
+            edges: Vec::new(),
+            faces: vec![MeshFace {
+                points_end: 4,
+                edges_end: 0,
+                color: Rgba::BLACK,
+            }],
+            rule: FillRule::NonZero,
+            seam: 0.0,
+            edge_style: None,
+        };
+        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
+        let p = &px[(20 * 120 + 10) * 4..][..4];
+        assert!((126..=129).contains(&p[0]), "half-covered pixel {p:?}");
+    }
+}
