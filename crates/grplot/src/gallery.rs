@@ -263,6 +263,7 @@ pub fn render(dir: &Path) -> Result<(), String> {
     );
     let pages = pages();
     let mut timings = String::from("page,layer,draw_ms,png_ms,svg_ms,pdf_ms\n");
+    let progress = grplot::progress::Progress::new(pages.len() as u64, "pages");
     for scene in &pages {
         let t = Instant::now();
         let g = (scene.draw)()?;
@@ -279,10 +280,11 @@ pub fn render(dir: &Path) -> Result<(), String> {
             "{},{},{draw_ms:.2},{:.2},{:.2},{:.2}",
             scene.name, scene.layer, format_ms[0], format_ms[1], format_ms[2]
         );
-        println!(
+        progress.println(&format!(
             "{:<20} draw {:>7.1} ms  png {:>7.1} ms  svg {:>7.1} ms  pdf {:>7.1} ms",
             scene.name, draw_ms, format_ms[0], format_ms[1], format_ms[2]
-        );
+        ));
+        progress.step(scene.name);
         let size = |ext: &str| {
             std::fs::metadata(dir.join(format!("{}.{ext}", scene.name)))
                 .map(|m| format!("{:.1} kB", m.len() as f64 / 1e3))
@@ -306,6 +308,7 @@ pub fn render(dir: &Path) -> Result<(), String> {
             format_ms[2],
         );
     }
+    progress.finish();
     gks::driver::write_atomic(&dir.join("timings.csv"), timings.as_bytes())
         .map_err(|e| e.to_string())?;
     html.push_str("</table>\n");
