@@ -296,7 +296,29 @@ fn parse_series(o: &mut Obj) -> Result<Series> {
             if let Some((v, p)) = o.get(stringify!($k)) { s.$k = Some(numbers(v, &p)?); }
         )*};
     }
-    arrays!(x, y, s, u, v, weights, bin_edges, error);
+    arrays!(x, y, s, u, v, weights, bin_edges);
+    if let Some((v, p)) = o.get("error") {
+        match v {
+            Value::Object(m) => {
+                for k in m.keys() {
+                    if k != "up" && k != "down" {
+                        return Err(invalid(
+                            format!("{p}.{k}"),
+                            "unknown key; an error object has \"up\" and \"down\"",
+                        ));
+                    }
+                }
+                let up = m
+                    .get("up")
+                    .ok_or_else(|| invalid(format!("{p}.up"), "missing"))?;
+                s.error = Some(numbers(up, &format!("{p}.up"))?);
+                if let Some(down) = m.get("down") {
+                    s.error_down = Some(numbers(down, &format!("{p}.down"))?);
+                }
+            }
+            _ => s.error = Some(numbers(v, &p)?),
+        }
+    }
     if let Some((v, p)) = o.get("c") {
         let (c, dims) = c_values(v, &p)?;
         s.c = Some(c);
@@ -698,11 +720,19 @@ fn series_json(s: &Series) -> Value {
         ("v", &s.v),
         ("weights", &s.weights),
         ("bin_edges", &s.bin_edges),
-        ("error", &s.error),
     ] {
         if let Some(a) = v {
             m.insert(k.into(), nums(a));
         }
+    }
+    match (&s.error, &s.error_down) {
+        (Some(up), Some(down)) => {
+            m.insert("error".into(), json!({"up": nums(up), "down": nums(down)}));
+        }
+        (Some(e), None) => {
+            m.insert("error".into(), nums(e));
+        }
+        _ => {}
     }
     if let Some(c) = &s.c {
         let v = match s.dims {

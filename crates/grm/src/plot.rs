@@ -193,8 +193,11 @@ pub struct Series {
     pub weights: Option<Vec<f64>>,
     /// Explicit bin edges (histogram).
     pub bin_edges: Option<Vec<f64>>,
-    /// Symmetric error per point (line, scatter: vertical error bars).
+    /// Error per point (line: vertical error bars); the upward error when `error_down`
+    /// is set, else symmetric. JSON: an array, or `{"up": [...], "down": [...]}`.
     pub error: Option<Vec<f64>>,
+    /// Downward error per point (asymmetric error bars).
+    pub error_down: Option<Vec<f64>>,
     /// A matplotlib-style line spec such as `"r--o"`.
     pub spec: Option<String>,
     /// The legend entry.
