@@ -92,30 +92,36 @@ pub(crate) fn extent(plot: &Plot, s: &Series, k: usize, path: &str) -> Result<Ex
         }
     }
     let (pos, val) = ([plo, phi], [vlo, vhi]);
+    bar_extent(
+        plot,
+        pos,
+        val,
+        &format!("{path}.y"),
+        "bars start at 0, which a log value axis cannot show; remove the log option",
+    )
+}
+
+/// The extent of bars spanning `pos` along the category axis and `val` along the value
+/// axis (which must be linear: bars start at 0), with 5 % headroom beyond the longest bar,
+/// swapped for horizontal bars. Shared by barplot and histogram.
+pub(crate) fn bar_extent(
+    plot: &Plot,
+    pos: [f64; 2],
+    val: [f64; 2],
+    log_path: &str,
+    log_msg: &str,
+) -> Result<Extent> {
     let log = match plot.orientation {
         Orientation::Vertical => plot.y_log,
         Orientation::Horizontal => plot.x_log,
     };
     if log {
-        return Err(invalid(
-            format!("{path}.y"),
-            "bars start at 0, which a log value axis cannot show; remove the log option",
-        ));
+        return Err(invalid(log_path, log_msg));
     }
-    // Headroom above the tallest bar (5 % of the value span).
+    let pad = 0.05 * (val[1] - val[0]);
     let val = [
-        val[0]
-            - if val[0] < 0.0 {
-                0.05 * (val[1] - val[0])
-            } else {
-                0.0
-            },
-        val[1]
-            + if val[1] > 0.0 {
-                0.05 * (val[1] - val[0])
-            } else {
-                0.0
-            },
+        if val[0] < 0.0 { val[0] - pad } else { val[0] },
+        if val[1] > 0.0 { val[1] + pad } else { val[1] },
     ];
     Ok(match plot.orientation {
         Orientation::Vertical => Extent {

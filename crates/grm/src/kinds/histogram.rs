@@ -2,9 +2,12 @@
 //! the data range (default `round(3.3·log10 n) + 1`, GRM's rule) or in explicit
 //! `bin_edges`; bars touch; `orientation` horizontal swaps the axes.
 
-use super::{barplot::bar_rect, check_len, range, req, series_color, Ctx, Extent};
+use super::{
+    barplot::{bar_extent, bar_rect},
+    check_len, range, req, series_color, Ctx, Extent,
+};
 use crate::error::{invalid, Result};
-use crate::plot::{Orientation, Plot, Series};
+use crate::plot::{Plot, Series};
 
 /// Bin edges and bin values of a series.
 pub(crate) fn bin(plot: &Plot, s: &Series, path: &str) -> Result<(Vec<f64>, Vec<f64>)> {
@@ -73,43 +76,13 @@ pub(crate) fn extent(plot: &Plot, s: &Series, path: &str) -> Result<Extent> {
     let lo = counts.iter().fold(0.0f64, |a, &b| a.min(b));
     let hi = counts.iter().fold(0.0f64, |a, &b| a.max(b));
     let val = [lo, if hi == lo { lo + 1.0 } else { hi }];
-    let log = match plot.orientation {
-        Orientation::Vertical => plot.y_log,
-        Orientation::Horizontal => plot.x_log,
-    };
-    if log {
-        return Err(invalid(
-            format!("{path}.x"),
-            "histogram bars start at 0, which a log count axis cannot show; remove the log option",
-        ));
-    }
-    // Headroom above the tallest bar (5 % of the value span).
-    let val = [
-        val[0]
-            - if val[0] < 0.0 {
-                0.05 * (val[1] - val[0])
-            } else {
-                0.0
-            },
-        val[1]
-            + if val[1] > 0.0 {
-                0.05 * (val[1] - val[0])
-            } else {
-                0.0
-            },
-    ];
-    Ok(match plot.orientation {
-        Orientation::Vertical => Extent {
-            x: pos,
-            y: val,
-            z: None,
-        },
-        Orientation::Horizontal => Extent {
-            x: val,
-            y: pos,
-            z: None,
-        },
-    })
+    bar_extent(
+        plot,
+        pos,
+        val,
+        &format!("{path}.x"),
+        "histogram bars start at 0, which a log count axis cannot show; remove the log option",
+    )
 }
 
 pub(crate) fn draw(ctx: &mut Ctx, s: &Series, index: usize, path: &str) -> Result<()> {
