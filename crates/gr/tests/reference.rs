@@ -123,3 +123,27 @@ fn every_scene_is_tested() {
         );
     }
 }
+
+/// The formula page is also written as PostScript and rendered back with Ghostscript (its
+/// PNG, SVG and PDF are checked by the `formulas` scene test above), with the PDF tolerance.
+#[test]
+fn formulas_postscript_round_trip() {
+    let name = "formulas";
+    if !external_available("gs") {
+        eprintln!("gs not found: ps round trip of {name} skipped");
+        return;
+    }
+    let gr = scene(name);
+    let expected = over_white(&png(&gr));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.ps"));
+    gr.gks().save(&file).unwrap();
+    let actual = render_external(
+        "ps",
+        name,
+        &file,
+        gr.gks().workstation().dpi,
+        (expected.width, expected.height),
+    );
+    check_vector("ps", name, &expected, &over_white(&actual));
+}
