@@ -45,7 +45,7 @@ impl Default for NormTransform {
 
 impl NormTransform {
     /// The coefficients `(sx, ox, sy, oy)` with `ndc = s·wc + o`.
-    fn coeffs(&self) -> (f64, f64, f64, f64) {
+    pub(crate) fn coeffs(&self) -> (f64, f64, f64, f64) {
         let [wx0, wx1, wy0, wy1] = self.window;
         let [vx0, vx1, vy0, vy1] = self.viewport;
         let sx = (vx1 - vx0) / (wx1 - wx0);

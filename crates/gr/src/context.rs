@@ -315,7 +315,11 @@ impl Gr {
         if !self.in_wc() {
             return Ok((x.to_vec(), y.to_vec()));
         }
-        Ok(x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).unzip())
+        let (mx, my) = (self.x.unit_map(), self.y.unit_map());
+        Ok(x.iter()
+            .zip(y)
+            .map(|(&a, &b)| (mx.apply(a), my.apply(b)))
+            .unzip())
     }
 
     /// The colour index at fraction `t` (0..=1) of the active colormap range, rounded.
@@ -374,7 +378,11 @@ impl Gr {
     pub fn polyline(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
         Self::check_xy("polyline", x, y)?;
         let points: Vec<(f64, f64)> = if self.in_wc() {
-            x.iter().zip(y).map(|(&a, &b)| self.to_unit(a, b)).collect()
+            let (mx, my) = (self.x.unit_map(), self.y.unit_map());
+            x.iter()
+                .zip(y)
+                .map(|(&a, &b)| (mx.apply(a), my.apply(b)))
+                .collect()
         } else {
             x.iter().copied().zip(y.iter().copied()).collect()
         };

@@ -119,6 +119,7 @@ impl Axis {
         Ok(())
     }
 
+    #[inline]
     fn lin(&self, v: f64) -> f64 {
         match self.kind {
             AxisKind::Linear => v,
@@ -144,6 +145,16 @@ impl Axis {
         }
     }
 
+    /// [`Axis::to_unit`] with its per-axis constants computed once, for mapping long arrays.
+    pub fn unit_map(&self) -> UnitMap {
+        let (a, b) = (self.lin(self.min), self.lin(self.max));
+        UnitMap {
+            a,
+            inv: 1.0 / (b - a),
+            axis: *self,
+        }
+    }
+
     /// Inverse of [`Axis::to_unit`].
     pub fn from_unit(&self, u: f64) -> f64 {
         let u = if self.flip { 1.0 - u } else { u };
@@ -152,6 +163,27 @@ impl Axis {
         match self.kind {
             AxisKind::Linear => l,
             AxisKind::Log(base) => base.value().powf(l),
+        }
+    }
+}
+
+/// An [`Axis`] prepared for mapping many values to the unit range (see [`Axis::unit_map`]).
+#[derive(Debug, Clone, Copy)]
+pub struct UnitMap {
+    a: f64,
+    inv: f64,
+    axis: Axis,
+}
+
+impl UnitMap {
+    /// The same value as [`Axis::to_unit`] (up to rounding of the last bit).
+    #[inline]
+    pub fn apply(&self, v: f64) -> f64 {
+        let u = (self.axis.lin(v) - self.a) * self.inv;
+        if self.axis.flip {
+            1.0 - u
+        } else {
+            u
         }
     }
 }

@@ -4,9 +4,8 @@
 /// Encodes a straight-alpha RGBA raster (`width * height * 4` bytes, row-major, top row first)
 /// as a PNG file.
 ///
-/// The file is 8-bit RGB when every pixel is opaque, 8-bit RGBA otherwise. Compression uses
-/// the png crate's `Fast` preset (a PNG-tuned DEFLATE, much faster than zlib level 6 with a
-/// similar ratio on plots).
+/// The file is 8-bit RGB when every pixel is opaque, 8-bit RGBA otherwise, compressed as
+/// `png_rows` does (fast DEFLATE, Paeth filter).
 pub fn png_bytes(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, String> {
     if width == 0 || height == 0 {
         return Err(format!("empty image {width}x{height}"));
@@ -21,25 +20,35 @@ pub fn png_bytes(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, String
             rgba.len()
         ));
     }
-    let opaque = rgba.chunks_exact(4).all(|p| p[3] == 255);
-    let mut out = Vec::new();
+    if rgba.chunks_exact(4).all(|p| p[3] == 255) {
+        let rgb: Vec<u8> = rgba
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
+        png_rows(width, height, png::ColorType::Rgb, &rgb)
+    } else {
+        png_rows(width, height, png::ColorType::Rgba, rgba)
+    }
+}
+
+/// Encodes rows of 8-bit `color` pixels (RGB or RGBA, top row first) as a PNG file, with
+/// fast DEFLATE (fdeflate) and the Paeth filter on every row (on plots within a few per
+/// cent of the adaptive filter choice in size, in two thirds of its time).
+pub(crate) fn png_rows(
+    width: u32,
+    height: u32,
+    color: png::ColorType,
+    data: &[u8],
+) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(data.len() / 16);
     {
         let mut enc = png::Encoder::new(&mut out, width, height);
         enc.set_depth(png::BitDepth::Eight);
-        enc.set_compression(png::Compression::Fast);
-        let data: std::borrow::Cow<[u8]> = if opaque {
-            enc.set_color(png::ColorType::Rgb);
-            let mut rgb = Vec::with_capacity(expected / 4 * 3);
-            for p in rgba.chunks_exact(4) {
-                rgb.extend_from_slice(&p[..3]);
-            }
-            rgb.into()
-        } else {
-            enc.set_color(png::ColorType::Rgba);
-            rgba.into()
-        };
+        enc.set_color(color);
+        enc.set_deflate_compression(png::DeflateCompression::FdeflateUltraFast);
+        enc.set_filter(png::Filter::Paeth);
         let mut w = enc.write_header().map_err(|e| e.to_string())?;
-        w.write_image_data(&data).map_err(|e| e.to_string())?;
+        w.write_image_data(data).map_err(|e| e.to_string())?;
         w.finish().map_err(|e| e.to_string())?;
     }
     Ok(out)

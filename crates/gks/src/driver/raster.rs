@@ -1,9 +1,14 @@
 //! The raster driver: renders a [`Page`] with tiny-skia (anti-aliased) into RGBA memory,
 //! PNG or JPEG.
 
+use std::cell::RefCell;
+
 use tiny_skia as sk;
 
 mod mesh;
+mod sprites;
+
+use sprites::stamp_instances;
 
 use crate::device::{
     DeviceOp, FillRule, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
@@ -114,16 +119,27 @@ fn draw(page: &Page, pm: &mut sk::Pixmap) {
     }
     let (w, h) = (pm.width(), pm.height());
     let mut mask: Option<sk::Mask> = None;
+    // Pixels [x0, x1) × [y0, y1) that the clip mask covers fully.
+    let mut inner = [0i64; 4];
     let mut clipped_out = false;
     for op in &page.ops {
         if let DeviceOp::Clip(r) = op {
             clipped_out = false;
+            inner = [0; 4];
             mask = match r {
                 None => None,
                 Some(r) => {
                     let page_rect = Rect::new(0.0, 0.0, w as f64, h as f64);
                     match r.intersect(&page_rect) {
-                        Some(r) if r.width() > 0.0 && r.height() > 0.0 => clip_mask(w, h, &r),
+                        Some(r) if r.width() > 0.0 && r.height() > 0.0 => {
+                            inner = [
+                                r.x0.ceil() as i64,
+                                r.x1.floor() as i64,
+                                r.y0.ceil() as i64,
+                                r.y1.floor() as i64,
+                            ];
+                            clip_mask(w, h, &r)
+                        }
                         _ => {
                             clipped_out = true;
                             None
@@ -131,7 +147,10 @@ fn draw(page: &Page, pm: &mut sk::Pixmap) {
                     }
                 }
             };
-        } else if !clipped_out {
+        } else if clipped_out {
+        } else if let DeviceOp::Instances { ops, positions } = op {
+            stamp_instances(pm, ops, positions, mask.as_ref(), inner);
+        } else {
             draw_op(pm, op, mask.as_ref());
         }
     }
@@ -188,7 +207,7 @@ fn draw_op(pm: &mut sk::Pixmap, op: &DeviceOp, m: Option<&sk::Mask>) {
                 pm.fill_path(&p, &solid_paint(*color), sk::FillRule::Winding, id, m);
             }
         }
-        DeviceOp::Instances { ops, positions } => stamp_instances(pm, ops, positions, m),
+        DeviceOp::Instances { ops, positions } => stamp_instances(pm, ops, positions, m, [0; 4]),
         DeviceOp::Mesh(mesh) => mesh::draw_mesh(pm, mesh, m),
     }
 }
@@ -220,220 +239,10 @@ fn draw_image(pm: &mut sk::Pixmap, img: &Image, m: Option<&sk::Mask>) {
     pm.fill_rect(rect, &paint, sk::Transform::identity(), m);
 }
 
-/// Source-over blend of a premultiplied sprite with its top-left pixel at (`x`, `y`),
-/// weighted by the clip mask. Integer arithmetic, rounding like tiny-skia's 8-bit pipeline.
-fn blend_sprite(pm: &mut sk::Pixmap, sprite: &Sprite, x: i64, y: i64, m: Option<&sk::Mask>) {
-    let spans = &sprite.spans;
-    let sprite = &sprite.pixmap;
-    let (pw, ph) = (pm.width() as i64, pm.height() as i64);
-    let (sw, sh) = (sprite.width() as i64, sprite.height() as i64);
-    let (x0, x1) = (x.max(0), (x + sw).min(pw));
-    let (y0, y1) = (y.max(0), (y + sh).min(ph));
-    if x0 >= x1 || y0 >= y1 {
-        return;
-    }
-    let src = sprite.data();
-    let mask = m.map(|m| m.data());
-    let dst = pm.data_mut();
-    for row in y0..y1 {
-        // Only the sprite row's non-transparent span, clipped to the page.
-        let (a, b) = spans[(row - y) as usize];
-        let (c0, c1) = ((x + a as i64).max(x0), (x + b as i64).min(x1));
-        if c0 >= c1 {
-            continue;
-        }
-        let n = (c1 - c0) as usize;
-        let s0 = (((row - y) * sw + (c0 - x)) * 4) as usize;
-        let d0 = ((row * pw + c0) * 4) as usize;
-        let s_row = &src[s0..s0 + 4 * n];
-        let d_row = &mut dst[d0..d0 + 4 * n];
-        match mask {
-            None => {
-                for (d, s) in d_row.chunks_exact_mut(4).zip(s_row.chunks_exact(4)) {
-                    blend_px(d, [s[0] as u32, s[1] as u32, s[2] as u32, s[3] as u32]);
-                }
-            }
-            Some(mask) => {
-                let m0 = (row * pw + c0) as usize;
-                let m_row = &mask[m0..m0 + n];
-                for ((d, s), &c) in d_row
-                    .chunks_exact_mut(4)
-                    .zip(s_row.chunks_exact(4))
-                    .zip(m_row)
-                {
-                    let c = c as u32;
-                    if c != 0 {
-                        let s = [s[0] as u32, s[1] as u32, s[2] as u32, s[3] as u32];
-                        blend_px(
-                            d,
-                            if c == 255 {
-                                s
-                            } else {
-                                s.map(|v| div255(v * c))
-                            },
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// `v / 255` rounded, for `v <= 255 * 255`.
 #[inline]
 fn div255(v: u32) -> u32 {
     (v + 128 + ((v + 128) >> 8)) >> 8
-}
-
-/// Premultiplied source-over of one pixel.
-#[inline]
-fn blend_px(d: &mut [u8], s: [u32; 4]) {
-    match s[3] {
-        0 => {}
-        255 => {
-            d[0] = s[0] as u8;
-            d[1] = s[1] as u8;
-            d[2] = s[2] as u8;
-            d[3] = 255;
-        }
-        a => {
-            let inv = 255 - a;
-            for k in 0..4 {
-                d[k] = (s[k] + div255(d[k] as u32 * inv)).min(255) as u8;
-            }
-        }
-    }
-}
-
-/// A pre-rendered instance with the non-transparent column span `[start, end)` of each row.
-struct Sprite {
-    pixmap: sk::Pixmap,
-    spans: Vec<(u32, u32)>,
-}
-
-impl Sprite {
-    fn new(pixmap: sk::Pixmap) -> Self {
-        let w = pixmap.width() as usize;
-        let spans = pixmap
-            .pixels()
-            .chunks_exact(w)
-            .map(|row| {
-                let start = row.iter().position(|p| p.alpha() != 0);
-                match start {
-                    None => (0, 0),
-                    Some(a) => {
-                        let b = w - row.iter().rev().position(|p| p.alpha() != 0).unwrap_or(0);
-                        (a as u32, b as u32)
-                    }
-                }
-            })
-            .collect();
-        Sprite { pixmap, spans }
-    }
-}
-
-/// Sub-pixel positions per axis at which instance sprites are pre-rendered.
-const PHASES: usize = 8;
-/// Largest sprite side (pixels); bigger shapes are drawn copy by copy.
-const MAX_SPRITE: f64 = 256.0;
-
-/// Draws `ops` at every position. Markers are rendered once per eighth-pixel phase into a
-/// sprite and then blended at each position, which costs a small blit per marker instead of
-/// rasterizing its outline again; copies are drawn in order, as if drawn one by one.
-fn stamp_instances(
-    pm: &mut sk::Pixmap,
-    ops: &[DeviceOp],
-    positions: &[(f64, f64)],
-    m: Option<&sk::Mask>,
-) {
-    let mut bounds: Option<Rect> = None;
-    for op in ops {
-        let b = match op {
-            DeviceOp::Fill { path, .. } | DeviceOp::PatternFill { path, .. } => path.bounds(),
-            DeviceOp::Stroke { path, style, .. } => path.bounds().map(|b| {
-                let e = style.width / 2.0
-                    * if style.join == LineJoin::Miter {
-                        10.0
-                    } else {
-                        1.0
-                    };
-                Rect::new(b.x0 - e, b.y0 - e, b.x1 + e, b.y1 + e)
-            }),
-            _ => None,
-        };
-        if let Some(b) = b {
-            bounds = Some(match bounds {
-                None => b,
-                Some(a) => Rect::new(
-                    a.x0.min(b.x0),
-                    a.y0.min(b.y0),
-                    a.x1.max(b.x1),
-                    a.y1.max(b.y1),
-                ),
-            });
-        }
-    }
-    let Some(b) = bounds else { return };
-    let simple = ops
-        .iter()
-        .all(|op| matches!(op, DeviceOp::Fill { .. } | DeviceOp::Stroke { .. }));
-    if positions.len() < 8
-        || !simple
-        || b.width() > MAX_SPRITE
-        || b.height() > MAX_SPRITE
-        || !(b.x0.is_finite() && b.y0.is_finite())
-    {
-        for &(x, y) in positions {
-            for op in ops {
-                draw_op(pm, &op.translated(x, y), m);
-            }
-        }
-        return;
-    }
-    // Sprite pixel (0, 0) lies at device (floor(x) + ox, floor(y) + oy) for a copy at (x, y).
-    let (ox, oy) = (b.x0.floor() - 1.0, b.y0.floor() - 1.0);
-    let sw = (b.x1.ceil() - ox + 2.0) as u32;
-    let sh = (b.y1.ceil() - oy + 2.0) as u32;
-    let mut sprites: Vec<Option<Sprite>> = (0..PHASES * PHASES).map(|_| None).collect();
-    let (pw, ph) = (pm.width() as f64, pm.height() as f64);
-    for &(x, y) in positions {
-        if !(x.is_finite() && y.is_finite())
-            || x + b.x1 < -1.0
-            || y + b.y1 < -1.0
-            || x + b.x0 > pw + 1.0
-            || y + b.y0 > ph + 1.0
-        {
-            continue;
-        }
-        let (mut xi, mut yi) = (x.floor(), y.floor());
-        let mut qx = ((x - xi) * PHASES as f64).round() as usize;
-        let mut qy = ((y - yi) * PHASES as f64).round() as usize;
-        if qx == PHASES {
-            qx = 0;
-            xi += 1.0;
-        }
-        if qy == PHASES {
-            qy = 0;
-            yi += 1.0;
-        }
-        let slot = &mut sprites[qy * PHASES + qx];
-        if slot.is_none() {
-            let Some(mut sprite) = sk::Pixmap::new(sw, sh) else {
-                return;
-            };
-            let (dx, dy) = (
-                -ox + qx as f64 / PHASES as f64,
-                -oy + qy as f64 / PHASES as f64,
-            );
-            for op in ops {
-                draw_op(&mut sprite, &op.translated(dx, dy), None);
-            }
-            *slot = Some(Sprite::new(sprite));
-        }
-        if let Some(sprite) = slot {
-            blend_sprite(pm, sprite, (xi + ox) as i64, (yi + oy) as i64, m);
-        }
-    }
 }
 
 fn new_pixmap(page: &Page) -> Result<sk::Pixmap> {
@@ -444,6 +253,41 @@ fn new_pixmap(page: &Page) -> Result<sk::Pixmap> {
     })
 }
 
+/// Reusable buffers of the raster driver on one thread.
+#[derive(Default)]
+struct Scratch {
+    /// The raster of the last page, kept for the next page of the same size.
+    pixmap: Option<sk::Pixmap>,
+    /// Rows handed to the PNG encoder.
+    bytes: Vec<u8>,
+}
+
+thread_local! {
+    /// An animation renders hundreds of pages of one size; reusing the buffers of the last
+    /// page saves allocating and page-faulting megabytes per frame.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Renders the page into a (possibly reused) premultiplied pixmap and hands it to `f`,
+/// with a byte buffer `f` may use.
+fn with_rendered<R>(page: &Page, f: impl FnOnce(&sk::Pixmap, &mut Vec<u8>) -> R) -> Result<R> {
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let mut pm = match scratch.pixmap.take() {
+        Some(mut pm) if pm.width() == page.width as u32 && pm.height() == page.height as u32 => {
+            if page.background.is_none() {
+                pm.fill(sk::Color::TRANSPARENT);
+            }
+            pm
+        }
+        _ => new_pixmap(page)?,
+    };
+    draw(page, &mut pm);
+    let result = f(&pm, &mut scratch.bytes);
+    scratch.pixmap = Some(pm);
+    SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    Ok(result)
+}
+
 /// Renders the page into a tiny-skia pixmap (premultiplied RGBA).
 pub fn render_pixmap(page: &Page) -> Result<sk::Pixmap> {
     let mut pm = new_pixmap(page)?;
@@ -451,19 +295,29 @@ pub fn render_pixmap(page: &Page) -> Result<sk::Pixmap> {
     Ok(pm)
 }
 
+/// Straight-alpha RGBA from premultiplied pixels.
 fn demultiply_into(pm: &sk::Pixmap, out: &mut [u8]) {
-    for (dst, px) in out.chunks_exact_mut(4).zip(pm.pixels()) {
-        let c = px.demultiply();
-        dst.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    for (dst, src) in out.chunks_exact_mut(4).zip(pm.data().chunks_exact(4)) {
+        let a = src[3];
+        if a == 255 || a == 0 {
+            // Opaque pixels are unchanged, transparent ones are all zero.
+            dst.copy_from_slice(src);
+        } else {
+            let c = sk::PremultipliedColorU8::from_rgba(src[0], src[1], src[2], a)
+                .map(|c| c.demultiply())
+                .unwrap_or(sk::ColorU8::from_rgba(0, 0, 0, 0));
+            dst.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+        }
     }
 }
 
 /// Renders the page into a new straight-alpha RGBA buffer, row-major from the top.
 pub fn render_rgba(page: &Page) -> Result<Vec<u8>> {
-    let pm = render_pixmap(page)?;
-    let mut out = vec![0u8; pm.data().len()];
-    demultiply_into(&pm, &mut out);
-    Ok(out)
+    with_rendered(page, |pm, _| {
+        let mut out = vec![0u8; pm.data().len()];
+        demultiply_into(pm, &mut out);
+        out
+    })
 }
 
 /// Renders the page into `buffer`, which must hold exactly `width × height × 4` bytes.
@@ -480,15 +334,31 @@ pub fn render_into(page: &Page, buffer: &mut [u8]) -> Result<()> {
             ),
         });
     }
-    let pm = render_pixmap(page)?;
-    demultiply_into(&pm, buffer);
-    Ok(())
+    with_rendered(page, |pm, _| demultiply_into(pm, buffer))
 }
 
 /// Encodes the page as PNG (RGB when opaque, RGBA otherwise).
 pub fn encode_png(page: &Page) -> Result<Vec<u8>, String> {
-    let rgba = render_rgba(page).map_err(|e| e.to_string())?;
-    super::encode::png_bytes(page.width as u32, page.height as u32, &rgba)
+    let (w, h) = (page.width as u32, page.height as u32);
+    with_rendered(page, |pm, bytes| {
+        // RGB rows, assuming the page is opaque (premultiplied and straight colours agree
+        // on opaque pixels); RGBA if it is not.
+        let n = pm.data().len() / 4;
+        bytes.resize(3 * n, 0);
+        let mut alpha_and = 255u8;
+        for (d, s) in bytes.chunks_exact_mut(3).zip(pm.data().chunks_exact(4)) {
+            d.copy_from_slice(&s[..3]);
+            alpha_and &= s[3];
+        }
+        if alpha_and == 255 {
+            super::encode::png_rows(w, h, png::ColorType::Rgb, bytes)
+        } else {
+            bytes.resize(pm.data().len(), 0);
+            demultiply_into(pm, bytes);
+            super::encode::png_rows(w, h, png::ColorType::Rgba, bytes)
+        }
+    })
+    .map_err(|e| e.to_string())?
 }
 
 /// Encodes the page as baseline JPEG of the given quality (1..=100), composited on white.

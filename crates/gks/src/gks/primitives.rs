@@ -61,8 +61,11 @@ impl Gks {
     }
 
     fn to_ndc(&self, x: &[f64], y: &[f64]) -> Vec<(f64, f64)> {
-        let t = &self.state.transforms[self.state.cur_tnr];
-        x.iter().zip(y).map(|(&x, &y)| t.wc_to_ndc(x, y)).collect()
+        let (sx, ox, sy, oy) = self.state.transforms[self.state.cur_tnr].coeffs();
+        x.iter()
+            .zip(y)
+            .map(|(&x, &y)| (sx * x + ox, sy * y + oy))
+            .collect()
     }
 
     /// `polyline`: a connected line through the points (world coordinates of the selected
@@ -84,9 +87,9 @@ impl Gks {
                 msg: format!("needs at least 2 point(s), got {}", points.len()),
             });
         }
-        let t = self.state.transforms[self.state.cur_tnr];
+        let (sx, ox, sy, oy) = self.state.transforms[self.state.cur_tnr].coeffs();
         for p in points.iter_mut() {
-            *p = t.wc_to_ndc(p.0, p.1);
+            *p = (sx * p.0 + ox, sy * p.1 + oy);
         }
         let style = self.line_style();
         self.push(Primitive::Polyline { points, style });
