@@ -12,6 +12,9 @@ use crate::transform::Workstation;
 
 mod mesh;
 
+/// Lines with at least this many points are column-reduced on all cores.
+const PARALLEL_POINTS: usize = 200_000;
+
 /// Device-space context of one page.
 pub(crate) struct Lowering<'a> {
     pub ws: &'a Workstation,
@@ -142,16 +145,21 @@ impl Lowering<'_> {
         // polyline; dashed lines keep every point so the dash phase follows the arc length.
         let decimate = style.linetype == crate::attributes::LineType::Solid
             && points.len() > 2 * self.ws.width.max(self.ws.height) as usize;
-        let mut path = Path::new();
-        let mut reducer = ColumnReducer::new(decimate);
-        for &(x, y) in points {
-            if x.is_finite() && y.is_finite() {
-                reducer.push(self.to_dev.apply(x, y), &mut path);
-            } else {
-                reducer.finish(&mut path);
+        let path = if decimate && points.len() >= PARALLEL_POINTS {
+            self.reduce_in_parallel(points)
+        } else {
+            let mut path = Path::new();
+            let mut reducer = ColumnReducer::new(decimate);
+            for &(x, y) in points {
+                if x.is_finite() && y.is_finite() {
+                    reducer.push(self.to_dev.apply(x, y), &mut path);
+                } else {
+                    reducer.finish(&mut path);
+                }
             }
-        }
-        reducer.finish(&mut path);
+            reducer.finish(&mut path);
+            path
+        };
         if path.is_empty() {
             return;
         }
@@ -161,6 +169,46 @@ impl Lowering<'_> {
             style: style_dev,
             color: style.color,
         });
+    }
+
+    /// The column-reduced device path of a long solid line, reduced in pieces on all cores
+    /// and joined. A column run cut at a piece boundary is reduced on both sides (a few
+    /// more points, the same pixels); breaks at NaN points are kept exactly.
+    fn reduce_in_parallel(&self, points: &[(f64, f64)]) -> Path {
+        use rayon::prelude::*;
+        let finite = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite();
+        let pieces = rayon::current_num_threads().max(1) * 4;
+        let size = points.len().div_ceil(pieces);
+        let to_dev = self.to_dev;
+        let parts: Vec<Path> = points
+            .par_chunks(size)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let start = k * size;
+                let mut path = Path::new();
+                let mut reducer = ColumnReducer::new(true);
+                // Continue the previous piece's line unless a gap lies between them.
+                reducer.started = start > 0 && finite(&points[start - 1]);
+                for p in chunk {
+                    if finite(p) {
+                        reducer.push(to_dev.apply(p.0, p.1), &mut path);
+                    } else {
+                        reducer.finish(&mut path);
+                    }
+                }
+                match points.get(start + chunk.len()) {
+                    Some(next) if finite(next) => reducer.flush_run(&mut path),
+                    _ => reducer.finish(&mut path),
+                }
+                path
+            })
+            .collect();
+        let mut path = Path::new();
+        path.cmds.reserve(parts.iter().map(|p| p.cmds.len()).sum());
+        for part in parts {
+            path.cmds.extend(part.cmds);
+        }
+        path
     }
 
     /// Fills a device path with a GR fill style.
@@ -481,7 +529,98 @@ pub fn decimate_columns(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::decimate_columns;
+    use super::*;
+    use crate::geometry::PathCmd;
+
+    /// The sequential column reduction of a whole line.
+    fn reduce_sequentially(l: &Lowering, points: &[(f64, f64)]) -> Path {
+        let mut path = Path::new();
+        let mut reducer = ColumnReducer::new(true);
+        for &(x, y) in points {
+            if x.is_finite() && y.is_finite() {
+                reducer.push(l.to_dev.apply(x, y), &mut path);
+            } else {
+                reducer.finish(&mut path);
+            }
+        }
+        reducer.finish(&mut path);
+        path
+    }
+
+    #[test]
+    fn parallel_reduction_draws_what_the_sequential_one_draws() {
+        let ws = Workstation::default();
+        let l = Lowering {
+            ws: &ws,
+            to_dev: ws.ndc_to_device(),
+            nominal: ws.nominal_size(),
+            ops: Vec::new(),
+            clip: None,
+        };
+        let n: usize = 400_000;
+        let mut points: Vec<(f64, f64)> = (0..n)
+            .map(|i| {
+                let t = i as f64 / n as f64;
+                (
+                    0.05 + 0.9 * t,
+                    0.3 + 0.2 * (t * 300.0).sin() * (t * 7.0).cos(),
+                )
+            })
+            .collect();
+        // Gaps: single NaN points, a run of NaNs, lone points between gaps, and gaps at
+        // and next to the piece boundaries (pieces of n / (threads · 4) points).
+        let size = n.div_ceil(rayon::current_num_threads().max(1) * 4);
+        let mut gaps = vec![
+            1000,
+            1002,
+            50_000,
+            50_001,
+            50_002,
+            123_457,
+            size - 1,
+            size,
+            2 * size + 1,
+        ];
+        gaps.extend([3 * size - 2, 3 * size]); // lone point at 3·size − 1
+        for g in gaps.into_iter().filter(|&g| g < n) {
+            points[g].1 = f64::NAN;
+        }
+        let par = l.reduce_in_parallel(&points);
+        let seq = reduce_sequentially(&l, &points);
+        let moves = |p: &Path| {
+            p.cmds
+                .iter()
+                .filter(|c| matches!(c, PathCmd::MoveTo(..)))
+                .count()
+        };
+        assert_eq!(moves(&par), moves(&seq), "same pieces");
+        // A few more points where a column run is cut at a piece boundary.
+        assert!(par.cmds.len() >= seq.cmds.len() && par.cmds.len() <= seq.cmds.len() + 16);
+        let page = |path: Path| Page {
+            width: ws.width,
+            height: ws.height,
+            dpi: ws.dpi,
+            background: Some(Rgba::WHITE),
+            ops: vec![DeviceOp::Stroke {
+                path,
+                style: StrokeStyle {
+                    width: 1.2,
+                    cap: LineCap::Round,
+                    join: LineJoin::Round,
+                    dash: None,
+                },
+                color: Rgba::BLACK,
+            }],
+        };
+        let a = crate::driver::raster::render_rgba(&page(par)).unwrap();
+        let b = crate::driver::raster::render_rgba(&page(seq)).unwrap();
+        let differing = a
+            .chunks_exact(4)
+            .zip(b.chunks_exact(4))
+            .filter(|(p, q)| p != q)
+            .count();
+        assert_eq!(differing, 0, "pixels differ");
+    }
 
     #[test]
     fn decimation_keeps_extremes_and_order() {

@@ -377,16 +377,13 @@ impl Gr {
     /// non-positive values on log axes, break the line.
     pub fn polyline(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
         Self::check_xy("polyline", x, y)?;
-        let points: Vec<(f64, f64)> = if self.in_wc() {
+        if self.in_wc() {
             let (mx, my) = (self.x.unit_map(), self.y.unit_map());
-            x.iter()
-                .zip(y)
-                .map(|(&a, &b)| (mx.apply(a), my.apply(b)))
-                .collect()
+            self.gks
+                .polyline_mapped(x, y, |v| mx.apply(v), |v| my.apply(v))?;
         } else {
-            x.iter().copied().zip(y.iter().copied()).collect()
-        };
-        self.gks.polyline_points(points)?;
+            self.gks.polyline(x, y)?;
+        }
         Ok(())
     }
 

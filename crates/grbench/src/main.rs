@@ -25,7 +25,7 @@ use std::process::{Command, ExitCode};
 use clap::Parser;
 
 use measure::{peak_rss_kib, JsonLine, Timings};
-use workloads::{total_size, BoxError, Workload};
+use workloads::{total_size, BoxError, Input, Workload};
 
 /// Benchmarks of GR for Rust: the workloads W1–W8, timed whole-figure-to-file.
 #[derive(Parser, Debug)]
@@ -145,6 +145,14 @@ fn run_here(w: Workload, cli: &Cli) -> Result<JsonLine, BoxError> {
         line = line
             .int("frames", frames as u64)
             .num("frames_per_s", frames as f64 / median);
+        if let Input::Frames(f) = &input {
+            let render = Timings::measure(usize::from(cli.warmup), usize::from(cli.runs), || {
+                workloads::animation_render_only(f)
+            })?;
+            line = line
+                .num("render_median_s", render.median())
+                .num("render_frames_per_s", frames as f64 / render.median());
+        }
     }
     if let Some(kib) = peak_rss_kib() {
         line = line.int("peak_rss_kib", kib);

@@ -207,17 +207,7 @@ fn page() -> Result<Gr, BoxError> {
 
 /// Minimum and maximum of the finite values (`(0, 1)` if there are none).
 fn finite_range(v: &[f64]) -> (f64, f64) {
-    let (lo, hi) = v
-        .iter()
-        .filter(|x| x.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-            (lo.min(x), hi.max(x))
-        });
-    if lo <= hi {
-        (lo, hi)
-    } else {
-        (0.0, 1.0)
-    }
+    gr::scale::finite_range(v).unwrap_or((0.0, 1.0))
 }
 
 /// A range widened by 5 % on each side (matplotlib's autoscale margins); a single value
@@ -384,6 +374,26 @@ fn animation(f: &Frames, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
         files.extend(gr.gks().save(dir.join(format!("w7_{k:03}.png")))?);
     }
     Ok(files)
+}
+
+/// W7 without encoding: the same frames drawn and rendered into one reused 800×600 RGBA
+/// buffer (what a live display or a movie encoder receives).
+pub fn animation_render_only(f: &Frames) -> Result<(), BoxError> {
+    let mut gr = page()?;
+    let (x0, x1) = with_margins(finite_range(&f.x));
+    let window = [x0, x1, -1.1, 1.1];
+    let text_x = PLOT_BOX[0] + 0.05 * (PLOT_BOX[1] - PLOT_BOX[0]);
+    let text_y = PLOT_BOX[2] + 0.9 * (PLOT_BOX[3] - PLOT_BOX[2]);
+    let mut buffer = vec![0u8; WIDTH as usize * HEIGHT as usize * 4];
+    for (k, t) in f.t.iter().enumerate() {
+        gr.clearws();
+        axes_box(&mut gr, PLOT_BOX, window)?;
+        gr.setlinecolorind(BLUE)?;
+        gr.polyline(&f.x, f.frame(k))?;
+        gr.text(text_x, text_y, &format!("t = {t:.2} s"))?;
+        gr.gks().render_into(&mut buffer)?;
+    }
+    Ok(())
 }
 
 /// Total size in bytes of `files` (missing files count 0).

@@ -7,6 +7,7 @@ use tiny_skia as sk;
 
 mod mesh;
 mod sprites;
+mod thin_lines;
 
 use sprites::stamp_instances;
 
@@ -166,6 +167,9 @@ fn draw_op(pm: &mut sk::Pixmap, op: &DeviceOp, m: Option<&sk::Mask>) {
                 pm.fill_path(&p, &solid_paint(*color), sk_rule(*rule), id, m);
             }
         }
+        DeviceOp::Stroke { path, style, color } if thin_lines::applies(path, style) => {
+            thin_lines::draw(pm, path, style, *color, m)
+        }
         DeviceOp::Stroke { path, style, color } => {
             if let Some(p) = sk_path(path) {
                 pm.stroke_path(&p, &solid_paint(*color), &sk_stroke(style), id, m);
@@ -297,16 +301,16 @@ pub fn render_pixmap(page: &Page) -> Result<sk::Pixmap> {
 
 /// Straight-alpha RGBA from premultiplied pixels.
 fn demultiply_into(pm: &sk::Pixmap, out: &mut [u8]) {
-    for (dst, src) in out.chunks_exact_mut(4).zip(pm.data().chunks_exact(4)) {
-        let a = src[3];
-        if a == 255 || a == 0 {
-            // Opaque pixels are unchanged, transparent ones are all zero.
-            dst.copy_from_slice(src);
-        } else {
-            let c = sk::PremultipliedColorU8::from_rgba(src[0], src[1], src[2], a)
+    // Opaque pixels are unchanged and transparent ones all zero: copy everything, then
+    // convert the (usually few) translucent pixels.
+    out.copy_from_slice(pm.data());
+    for px in out.chunks_exact_mut(4) {
+        let a = px[3];
+        if a != 255 && a != 0 {
+            let c = sk::PremultipliedColorU8::from_rgba(px[0], px[1], px[2], a)
                 .map(|c| c.demultiply())
                 .unwrap_or(sk::ColorU8::from_rgba(0, 0, 0, 0));
-            dst.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+            px.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
         }
     }
 }

@@ -78,6 +78,30 @@ impl Gks {
         Ok(())
     }
 
+    /// [`Gks::polyline`] through the points `(fx(x[i]), fy(y[i]))`: a mapping such as a
+    /// plot's axis scales and the world → NDC transform are applied in one pass over the
+    /// data, without an intermediate copy (a million-point line).
+    pub fn polyline_mapped(
+        &mut self,
+        x: &[f64],
+        y: &[f64],
+        fx: impl Fn(f64) -> f64 + Sync,
+        fy: impl Fn(f64) -> f64 + Sync,
+    ) -> Result<()> {
+        check_arrays("polyline", x, y, 2)?;
+        let (sx, ox, sy, oy) = self.state.transforms[self.state.cur_tnr].coeffs();
+        let map = |(&x, &y): (&f64, &f64)| (sx * fx(x) + ox, sy * fy(y) + oy);
+        let points = if x.len() >= 100_000 {
+            use rayon::prelude::*;
+            x.par_iter().zip(y).map(map).collect()
+        } else {
+            x.iter().zip(y).map(map).collect()
+        };
+        let style = self.line_style();
+        self.push(Primitive::Polyline { points, style });
+        Ok(())
+    }
+
     /// [`Gks::polyline`] for points already paired as `(x, y)`: the vector is converted to
     /// NDC in place and kept, which saves copying long data (a million-point line).
     pub fn polyline_points(&mut self, mut points: Vec<(f64, f64)>) -> Result<()> {

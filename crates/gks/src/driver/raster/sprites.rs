@@ -6,8 +6,9 @@
 //! copies that reach into it in their original order. Every pixel therefore sees the same
 //! copies in the same order as when the copies are drawn one after the other (the result is
 //! identical), but the band being written stays in the CPU cache instead of every copy
-//! touching rows far apart in a page-sized buffer.
+//! touching rows far apart in a page-sized buffer, and bands are blended in parallel.
 
+use rayon::prelude::*;
 use tiny_skia as sk;
 
 use super::draw_op;
@@ -276,20 +277,25 @@ fn blend_in_bands(
         mask: m.map(|m| m.data()),
         inner,
     };
-    let dst = pm.data_mut();
-    for b in 0..bands {
-        let rows = (b as i64 * BAND, ((b as i64 + 1) * BAND).min(ph));
-        for &i in &order[start[b]..start[b + 1]] {
-            let p = placements[i as usize];
-            canvas.blend(
-                dst,
-                &sprites[p.sprite as usize],
-                p.x as i64,
-                p.y as i64,
-                rows,
-            );
-        }
-    }
+    let band_bytes = (BAND * canvas.width * 4) as usize;
+    // Bands are independent (each pixel lies in one), so they are blended in parallel; the
+    // result does not depend on the number of threads.
+    pm.data_mut()
+        .par_chunks_mut(band_bytes)
+        .enumerate()
+        .for_each(|(b, band)| {
+            let rows = (b as i64 * BAND, ((b as i64 + 1) * BAND).min(ph));
+            for &i in &order[start[b]..start[b + 1]] {
+                let p = placements[i as usize];
+                canvas.blend(
+                    band,
+                    &sprites[p.sprite as usize],
+                    p.x as i64,
+                    p.y as i64,
+                    rows,
+                );
+            }
+        });
 }
 
 /// The page being stamped: its size and clip.
@@ -301,7 +307,8 @@ struct Canvas<'a> {
 }
 
 impl Canvas<'_> {
-    /// Source-over blend of the rows `rows.0..rows.1` of the page covered by `sprite` with
+    /// Source-over blend of the rows `rows.0..rows.1` of the page (held in `dst`, whose
+    /// first byte is the first pixel of row `rows.0`) covered by `sprite` with
     /// its top-left pixel at (`x`, `y`), weighted by the clip mask where the sprite reaches
     /// outside the mask's fully opaque rectangle. Integer arithmetic, rounding like
     /// tiny-skia's 8-bit pipeline.
@@ -328,7 +335,7 @@ impl Canvas<'_> {
             }
             let n = (c1 - c0) as usize;
             let s0 = (((row - y) * sprite.width + (c0 - x)) * 4) as usize;
-            let d0 = ((row * pw + c0) * 4) as usize;
+            let d0 = (((row - rows.0) * pw + c0) * 4) as usize;
             let s_row = &sprite.bytes[s0..s0 + 4 * n];
             let i_row = &sprite.inverse_alpha[s0..s0 + 4 * n];
             let d_row = &mut dst[d0..d0 + 4 * n];
