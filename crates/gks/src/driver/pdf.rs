@@ -12,8 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pdf_writer::types::{LineCapStyle, LineJoinStyle};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Settings};
 
 use crate::device::{
     DeviceOp, FillRule, GlyphRun, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
@@ -21,8 +20,10 @@ use crate::device::{
 use crate::font::FaceId;
 use crate::geometry::{Affine, Path, PathCmd, Rect};
 
+mod content;
 mod fonts;
 
+use content::Ops;
 use fonts::{EmbeddedFont, FontSource};
 
 /// Flate level for content streams, fonts and images: fast enough for 4000×4000 images.
@@ -119,7 +120,8 @@ fn write_pdf_with(
         }
     }
 
-    let mut pdf = Pdf::new();
+    // Compact syntax: no indentation or line breaks inside dictionaries.
+    let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let mut alloc = RefAlloc(0);
     let catalog_ref = alloc.next();
     let tree_ref = alloc.next();
@@ -157,7 +159,7 @@ fn write_pdf_with(
             alloc: &mut alloc,
             shared: &mut shared,
             fonts: &fonts,
-            content: Content::new(),
+            content: Ops::default(),
             state: GState::default(),
             saved: None,
             clip: None,
@@ -165,7 +167,7 @@ fn write_pdf_with(
         };
         w.write_ops()?;
         let PageWriter { content, res, .. } = w;
-        let packed = deflate(&content.finish().into_vec());
+        let packed = deflate(&content.into_bytes());
         pdf.stream(content_ref, &packed).filter(Filter::FlateDecode);
 
         let s = page.pt_per_px() as f32;
@@ -232,14 +234,9 @@ fn gs_name((stroke, a): (bool, u8)) -> String {
     format!("{}{}", if stroke { "GA" } else { "Ga" }, a)
 }
 
-/// Rounds a device coordinate to 1/100 px (0.0072 pt at 100 dpi) for compact output.
-fn r(v: f64) -> f32 {
-    ((v * 100.0).round() / 100.0) as f32
-}
-
-/// A matrix for `cm`/`Tm`, at full `f32` precision.
-fn mat(a: &Affine) -> [f32; 6] {
-    a.m.map(|v| v as f32)
+/// Rounds a device length to the 1/100 px written for coordinates (see [`content::PX`]).
+fn r(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }
 
 /// The resources one page uses.
@@ -257,10 +254,12 @@ struct GState {
     stroke: Option<[u8; 3]>,
     fill_alpha: u8,
     stroke_alpha: u8,
-    width: Option<f32>,
+    width: Option<f64>,
     cap: Option<LineCap>,
     join: Option<LineJoin>,
-    dash: Option<Vec<f32>>,
+    dash: Option<Vec<f64>>,
+    /// The font selected with `Tf` (text state outlives `BT`/`ET`, but not `Q`).
+    font: Option<FaceId>,
 }
 
 impl Default for GState {
@@ -276,6 +275,7 @@ impl Default for GState {
             cap: None,
             join: None,
             dash: Some(Vec::new()),
+            font: None,
         }
     }
 }
@@ -287,7 +287,7 @@ struct PageWriter<'a> {
     alloc: &'a mut RefAlloc,
     shared: &'a mut Shared,
     fonts: &'a BTreeMap<FaceId, EmbeddedFont>,
-    content: Content,
+    content: Ops,
     /// The current graphics state as written.
     state: GState,
     /// The state before the `q` of the open clip region, restored by its `Q`.
@@ -301,23 +301,21 @@ impl PageWriter<'_> {
     fn write_ops(&mut self) -> Result<(), String> {
         let page = self.page;
         let s = page.pt_per_px();
-        // Device pixels (y down) → PDF points (y up).
+        // Device pixels (y down) → PDF points (y up). The miter limit is PDF's default, 10.
         self.content
-            .transform([s as f32, 0.0, 0.0, -s as f32, 0.0, (page.height * s) as f32]);
-        self.content.set_miter_limit(10.0);
+            .matrix(&[s, 0.0, 0.0, -s, 0.0, page.height * s], "cm");
         if let Some(bg) = page.background {
             if bg.a > 0 {
                 self.set_fill(bg);
-                self.content
-                    .rect(0.0, 0.0, page.width as f32, page.height as f32)
-                    .fill_nonzero();
+                self.content.rect(0.0, 0.0, page.width, page.height);
+                self.content.op("f");
             }
         }
         for op in &page.ops {
             self.op(op)?;
         }
         if self.saved.is_some() {
-            self.content.restore_state();
+            self.content.op("Q");
         }
         Ok(())
     }
@@ -353,17 +351,16 @@ impl PageWriter<'_> {
 
     fn set_clip(&mut self, rect: Option<Rect>) {
         if let Some(saved) = self.saved.take() {
-            self.content.restore_state();
+            self.content.op("Q");
             self.state = saved;
         }
         self.clip = rect;
         if let Some(c) = rect {
             self.saved = Some(self.state.clone());
-            self.content.save_state();
+            self.content.op("q");
             self.content
-                .rect(r(c.x0), r(c.y0), r(c.x1) - r(c.x0), r(c.y1) - r(c.y0))
-                .clip_nonzero()
-                .end_path();
+                .rect(r(c.x0), r(c.y0), r(c.x1) - r(c.x0), r(c.y1) - r(c.y0));
+            self.content.op("W n");
         }
     }
 
@@ -375,14 +372,14 @@ impl PageWriter<'_> {
             self.shared.gstates.insert(key, id);
         }
         self.res.gstates.insert(key);
-        self.content.set_parameters(Name(gs_name(key).as_bytes()));
+        self.content.name(&gs_name(key));
+        self.content.op("gs");
     }
 
     fn set_fill(&mut self, c: Rgba) {
         let rgb = [c.r, c.g, c.b];
         if self.state.fill != Some(rgb) {
-            self.content
-                .set_fill_rgb(c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0);
+            self.content.rgb(rgb, false);
             self.state.fill = Some(rgb);
         }
         self.set_fill_alpha(c.a);
@@ -398,8 +395,7 @@ impl PageWriter<'_> {
     fn set_stroke(&mut self, c: Rgba) {
         let rgb = [c.r, c.g, c.b];
         if self.state.stroke != Some(rgb) {
-            self.content
-                .set_stroke_rgb(c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0);
+            self.content.rgb(rgb, true);
             self.state.stroke = Some(rgb);
         }
         if self.state.stroke_alpha != c.a {
@@ -408,62 +404,75 @@ impl PageWriter<'_> {
         }
     }
 
-    /// Writes the path; returns false if it has no drawing commands.
+    /// Writes the path; returns false if it has no drawing commands. Runs of line segments
+    /// go through [`Ops::line_run`] (points that do not change the line are left out).
     fn path(&mut self, path: &Path) -> bool {
         let c = &mut self.content;
         let mut any = false;
         let (mut cx, mut cy) = (0.0, 0.0);
         let (mut sx, mut sy) = (0.0, 0.0);
         let mut open = false;
-        for cmd in &path.cmds {
-            match *cmd {
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let cmds = &path.cmds;
+        let mut i = 0;
+        while i < cmds.len() {
+            match cmds[i] {
                 PathCmd::MoveTo(x, y) => {
-                    c.move_to(r(x), r(y));
+                    c.move_to(x, y);
                     (cx, cy, sx, sy, open) = (x, y, x, y, true);
                 }
                 PathCmd::LineTo(x, y) => {
                     if open {
-                        c.line_to(r(x), r(y));
-                    } else {
-                        c.move_to(r(x), r(y));
-                        (sx, sy, open) = (x, y, true);
+                        run.clear();
+                        while let Some(&PathCmd::LineTo(x, y)) = cmds.get(i) {
+                            run.push((x, y));
+                            i += 1;
+                        }
+                        c.line_run((cx, cy), &run);
+                        (cx, cy) = run[run.len() - 1];
+                        any = true;
+                        continue;
                     }
+                    c.move_to(x, y);
+                    (sx, sy, open) = (x, y, true);
                     (cx, cy) = (x, y);
                 }
                 PathCmd::QuadTo(x1, y1, x, y) => {
                     if !open {
-                        c.move_to(r(cx), r(cy));
+                        c.move_to(cx, cy);
                         (sx, sy, open) = (cx, cy, true);
                     }
                     let k = 2.0 / 3.0;
-                    c.cubic_to(
-                        r(cx + k * (x1 - cx)),
-                        r(cy + k * (y1 - cy)),
-                        r(x + k * (x1 - x)),
-                        r(y + k * (y1 - y)),
-                        r(x),
-                        r(y),
-                    );
+                    c.cubic_to([
+                        cx + k * (x1 - cx),
+                        cy + k * (y1 - cy),
+                        x + k * (x1 - x),
+                        y + k * (y1 - y),
+                        x,
+                        y,
+                    ]);
                     (cx, cy) = (x, y);
                 }
                 PathCmd::CubicTo(x1, y1, x2, y2, x, y) => {
                     if !open {
-                        c.move_to(r(cx), r(cy));
+                        c.move_to(cx, cy);
                         (sx, sy, open) = (cx, cy, true);
                     }
-                    c.cubic_to(r(x1), r(y1), r(x2), r(y2), r(x), r(y));
+                    c.cubic_to([x1, y1, x2, y2, x, y]);
                     (cx, cy) = (x, y);
                 }
                 PathCmd::Close => {
                     if open {
-                        c.close_path();
+                        c.op("h");
                         (cx, cy) = (sx, sy);
                         open = false;
                     }
+                    i += 1;
                     continue;
                 }
             }
             any = true;
+            i += 1;
         }
         any
     }
@@ -474,10 +483,10 @@ impl PageWriter<'_> {
         }
         self.set_fill(color);
         if self.path(path) {
-            match rule {
-                FillRule::EvenOdd => self.content.fill_even_odd(),
-                FillRule::NonZero => self.content.fill_nonzero(),
-            };
+            self.content.op(match rule {
+                FillRule::EvenOdd => "f*",
+                FillRule::NonZero => "f",
+            });
         }
     }
 
@@ -488,27 +497,27 @@ impl PageWriter<'_> {
         self.set_stroke(color);
         let w = r(style.width);
         if self.state.width != Some(w) {
-            self.content.set_line_width(w);
+            self.content.num_op(w, content::PX, "w");
             self.state.width = Some(w);
         }
         if self.state.cap != Some(style.cap) {
-            self.content.set_line_cap(match style.cap {
-                LineCap::Butt => LineCapStyle::ButtCap,
-                LineCap::Round => LineCapStyle::RoundCap,
-                LineCap::Square => LineCapStyle::ProjectingSquareCap,
+            self.content.raw(match style.cap {
+                LineCap::Butt => "0 J\n",
+                LineCap::Round => "1 J\n",
+                LineCap::Square => "2 J\n",
             });
             self.state.cap = Some(style.cap);
         }
         if self.state.join != Some(style.join) {
-            self.content.set_line_join(match style.join {
-                LineJoin::Miter => LineJoinStyle::MiterJoin,
-                LineJoin::Round => LineJoinStyle::RoundJoin,
-                LineJoin::Bevel => LineJoinStyle::BevelJoin,
+            self.content.raw(match style.join {
+                LineJoin::Miter => "0 j\n",
+                LineJoin::Round => "1 j\n",
+                LineJoin::Bevel => "2 j\n",
             });
             self.state.join = Some(style.join);
         }
         // A dash array must be non-negative and not all zero; otherwise draw solid.
-        let mut dash: Vec<f32> = match &style.dash {
+        let mut dash: Vec<f64> = match &style.dash {
             Some(d) if d.iter().all(|v| v.is_finite() && *v >= 0.0) => {
                 d.iter().map(|v| r(*v)).collect()
             }
@@ -518,11 +527,11 @@ impl PageWriter<'_> {
             dash.clear();
         }
         if self.state.dash.as_ref() != Some(&dash) {
-            self.content.set_dash_pattern(dash.iter().copied(), 0.0);
+            self.content.dash(&dash);
             self.state.dash = Some(dash);
         }
         if self.path(path) {
-            self.content.stroke();
+            self.content.op("S");
         }
     }
 
@@ -603,25 +612,23 @@ impl PageWriter<'_> {
             }
         };
         self.set_fill(color);
-        self.content.save_state();
+        self.content.op("q");
         if self.path(path) {
-            match rule {
-                FillRule::EvenOdd => self.content.clip_even_odd(),
-                FillRule::NonZero => self.content.clip_nonzero(),
-            };
-            self.content.end_path();
+            self.content.op(match rule {
+                FillRule::EvenOdd => "W* n",
+                FillRule::NonZero => "W n",
+            });
             // The corner is nudged by 1/64 px to the right and down: renderers that floor the
             // corner of an unsmoothed image (poppler) would otherwise move all cells by one
             // pixel when rounding errors land the corner a hair before a pixel boundary.
             let (w, h) = (cols as f64 * cell, rows as f64 * cell);
             let (x, y) = (i0 * block + MASK_NUDGE, j0 * block + h + MASK_NUDGE);
-            self.content.transform(mat(&Affine {
-                m: [w, 0.0, 0.0, -h, x, y],
-            }));
+            self.content.matrix(&[w, 0.0, 0.0, -h, x, y], "cm");
             self.res.xobjects.insert(mask);
-            self.content.x_object(Name(xobject_name(mask).as_bytes()));
+            self.content.name(&xobject_name(mask));
+            self.content.op("Do");
         }
-        self.content.restore_state();
+        self.content.op("Q");
         Ok(())
     }
 
@@ -656,13 +663,15 @@ impl PageWriter<'_> {
         };
         // Images are affected by the fill alpha: make it opaque.
         self.set_fill_alpha(255);
-        self.content.save_state();
-        self.content.transform(mat(&Affine {
-            m: [rect.width(), 0.0, 0.0, -rect.height(), rect.x0, rect.y1],
-        }));
+        self.content.op("q");
+        self.content.matrix(
+            &[rect.width(), 0.0, 0.0, -rect.height(), rect.x0, rect.y1],
+            "cm",
+        );
         self.res.xobjects.insert(id);
-        self.content.x_object(Name(xobject_name(id).as_bytes()));
-        self.content.restore_state();
+        self.content.name(&xobject_name(id));
+        self.content.op("Do");
+        self.content.op("Q");
         Ok(())
     }
 
@@ -724,11 +733,16 @@ impl PageWriter<'_> {
         self.set_fill(color);
         self.res.fonts.insert(run.face);
         let c = &mut self.content;
-        c.begin_text();
-        c.set_font(Name(font_name(run.face).as_bytes()), 1.0);
+        c.op("BT");
+        if self.state.font != Some(run.face) {
+            c.name(&font_name(run.face));
+            c.op("1 Tf");
+            self.state.font = Some(run.face);
+        }
         let size = run.size;
         let glyphs = &run.glyphs;
         let mut i = 0;
+        let mut items: Vec<(f64, Vec<u16>)> = Vec::new(); // (adjustment before, CIDs)
         while i < glyphs.len() {
             // A segment: consecutive glyphs on the same baseline offset, positioned by one
             // text matrix and TJ adjustments relative to the advances in the W array.
@@ -737,46 +751,46 @@ impl PageWriter<'_> {
                 .transform
                 .then_after(&Affine::translate(g0.x, g0.y))
                 .then_after(&Affine::scale(size, size));
-            c.set_text_matrix(mat(&tm));
-            let mut items: Vec<(f32, Vec<u8>)> = Vec::new(); // (adjustment before, CIDs)
+            c.matrix(&tm.m, "Tm");
+            items.clear();
             let mut pen = g0.x; // where the viewer's text position is, in run px
             let mut j = i;
             while j < glyphs.len() && glyphs[j].y == g0.y {
                 let g = glyphs[j];
                 let cid = font.cid(g.id);
                 // Adjustments below 1e-5 em are skipped; `pen` follows the viewer's text
-                // position, so skipped remainders never accumulate.
+                // position (the adjustment as written), so skipped remainders never
+                // accumulate.
                 let mut adj = (-(g.x - pen) / size * 1000.0 * 1000.0).round() / 1000.0;
                 if adj.abs() < 0.01 {
                     adj = 0.0;
                 }
                 if adj != 0.0 || items.is_empty() {
-                    items.push((adj as f32, Vec::new()));
-                    pen -= adj as f32 as f64 / 1000.0 * size;
+                    items.push((adj, Vec::new()));
+                    pen -= adj / 1000.0 * size;
                 }
-                items
-                    .last_mut()
-                    .unwrap()
-                    .1
-                    .extend_from_slice(&cid.to_be_bytes());
+                if let Some(last) = items.last_mut() {
+                    last.1.push(cid);
+                }
                 pen += font.advance_em(cid) * size;
                 j += 1;
             }
             if items.len() == 1 && items[0].0 == 0.0 {
-                c.show(Str(&items[0].1));
+                c.hex_cids(&items[0].1);
+                c.raw(" Tj\n");
             } else {
-                let mut tj = c.show_positioned();
-                let mut it = tj.items();
+                c.raw("[");
                 for (adj, cids) in &items {
                     if *adj != 0.0 {
-                        it.adjust(*adj);
+                        c.num(*adj, 3);
                     }
-                    it.show(Str(cids));
+                    c.hex_cids(cids);
                 }
+                c.raw("] TJ\n");
             }
             i = j;
         }
-        c.end_text();
+        c.op("ET");
     }
 }
 

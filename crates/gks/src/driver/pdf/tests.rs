@@ -640,7 +640,7 @@ fn identical_images_and_masks_are_shared() {
     let pdf = write_pdf(&[p]).unwrap();
     let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
     assert_eq!(
-        count(b"/Subtype /Image"),
+        count(b"/Subtype/Image"),
         3,
         "one RGB image, its SMask, one pattern mask"
     );
@@ -668,7 +668,7 @@ fn every_bundled_face_embeds_as_a_subset() {
     let pdf = write_pdf(&pages).unwrap();
     let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
     assert_eq!(
-        count(b"/Subtype /Type0"),
+        count(b"/Subtype/Type0"),
         faces.len(),
         "a face fell back to outlines"
     );
