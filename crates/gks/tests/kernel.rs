@@ -199,9 +199,8 @@ fn multipage_files_are_numbered_like_gr() {
     assert!(text.starts_with("%PDF-"));
     // Dictionaries are written compactly ("/Type/Page"); accept either spacing.
     let count = |t: &str| text.matches(t).count();
-    let pages = count("/Type/Page") + count("/Type /Page")
-        - count("/Type/Pages")
-        - count("/Type /Pages");
+    let pages =
+        count("/Type/Page") + count("/Type /Page") - count("/Type/Pages") - count("/Type /Pages");
     assert_eq!(pages, 3, "three page objects");
 }
 

@@ -2,8 +2,17 @@
 //! operands (written without float formatting), hex glyph strings, and the simplification of
 //! long polylines (points within [`SIMPLIFY_PX`] of the line through their neighbours are
 //! left out).
+//!
+//! Long line-only paths are written as a separate part of the page's content (pages may
+//! have an array of content streams): one fixed-width text row `x y l` per point in integer
+//! units of 1/100 px, compressed with the PNG "Up" predictor (`/DecodeParms <</Predictor 12
+//! /Columns w>>`, a standard Flate parameter that applies to any stream). Each row minus
+//! the row above is mostly zeros where neighbouring points share leading digits, which
+//! deflate packs far better than the digits themselves; the decoded text, and so the
+//! geometry, is exactly that of 0.01 px coordinates.
 
 use super::super::encode::push_num;
+use crate::geometry::{Path, PathCmd};
 
 /// Decimals of path coordinates in device pixels (0.01 px).
 pub(super) const PX: usize = 2;
@@ -22,18 +31,46 @@ pub(super) const SIMPLIFY_PX: f64 = 0.03;
 /// At most this many consecutive points are left out (bounds the work per point).
 const MAX_DROPPED: usize = 16;
 
+/// Line-only paths with at least this many commands are written as predicted rows (below,
+/// the extra stream object costs more than the prediction saves).
+pub(super) const ROWS_MIN: usize = 256;
+
+/// Units per device pixel of predicted rows.
+pub(super) const ROW_UNITS: f64 = 100.0;
+
+/// One part of a page's content.
+pub(super) enum Part {
+    /// Plain operator text.
+    Text(Vec<u8>),
+    /// Fixed-width rows of `columns` bytes, each already prefixed with the PNG "Up" filter
+    /// byte and differenced against the row above (the data of a `/Predictor 12` stream).
+    Rows {
+        /// Filtered row data.
+        data: Vec<u8>,
+        /// Row width without the filter byte.
+        columns: usize,
+    },
+}
+
 /// Content stream text (ASCII only: glyph strings are written in hex).
 #[derive(Default)]
 pub(super) struct Ops {
     s: String,
-    /// Points left out since the last point written by [`Ops::line_run`].
+    /// Parts finished before `s`.
+    parts: Vec<Part>,
+    /// Points left out since the last point kept by [`simplify_run`].
     dropped: Vec<(f64, f64)>,
+    /// Scratch list of kept points.
+    kept: Vec<(f64, f64)>,
 }
 
 impl Ops {
-    /// The finished stream.
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.s.into_bytes()
+    /// The finished content, in order.
+    pub fn into_parts(mut self) -> Vec<Part> {
+        if !self.s.is_empty() || self.parts.is_empty() {
+            self.parts.push(Part::Text(self.s.into_bytes()));
+        }
+        self.parts
     }
 
     /// Appends a number operand with `decimals` places and a separating space.
@@ -141,26 +178,157 @@ impl Ops {
     /// whose omission moves the line by at most [`SIMPLIFY_PX`] are left out; the last
     /// point is always written.
     pub fn line_run(&mut self, from: (f64, f64), pts: &[(f64, f64)]) {
-        let Some((&last, inner)) = pts.split_last() else {
-            return;
-        };
-        let mut anchor = from;
-        self.dropped.clear();
-        for (i, &p) in inner.iter().enumerate() {
-            let next = pts[i + 1];
-            let ok = self.dropped.len() < MAX_DROPPED
-                && near_segment(p, anchor, next)
-                && self.dropped.iter().all(|&q| near_segment(q, anchor, next));
-            if ok {
-                self.dropped.push(p);
-            } else {
-                self.line_to(p.0, p.1);
-                anchor = p;
-                self.dropped.clear();
-            }
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.clear();
+        simplify_run(from, pts, &mut self.dropped, &mut kept);
+        for &(x, y) in &kept {
+            self.line_to(x, y);
         }
-        self.line_to(last.0, last.1);
+        self.kept = kept;
     }
+
+    /// Whether `path` is written by [`Ops::rows`]: long and made of lines only.
+    pub fn rows_eligible(path: &Path) -> bool {
+        path.cmds.len() >= ROWS_MIN
+            && path.cmds.iter().all(|c| {
+                matches!(
+                    c,
+                    PathCmd::MoveTo(..) | PathCmd::LineTo(..) | PathCmd::Close
+                )
+            })
+    }
+
+    /// Writes a line-only path (see [`Ops::rows_eligible`]) as its own part of predicted
+    /// rows, in units of 1/[`ROW_UNITS`] px: the caller must have scaled the CTM by
+    /// `1/ROW_UNITS` (and the line width and dashes by `ROW_UNITS`). Line runs are
+    /// simplified as in [`Ops::line_run`]. The operators `after` (painting, `Q`) follow as
+    /// rows of their own, so no short text part is needed after the rows.
+    pub fn rows(&mut self, path: &Path, after: &[&'static str]) {
+        // Rows as (x, y, operator) in units; operator-only rows have no coordinates.
+        let mut rows: Vec<(i64, i64, &str)> = Vec::with_capacity(path.cmds.len() + after.len());
+        let unit = |v: f64| {
+            if v.is_finite() {
+                (v * ROW_UNITS).round().clamp(-1e15, 1e15) as i64
+            } else {
+                0
+            }
+        };
+        let mut kept = std::mem::take(&mut self.kept);
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let (mut cur, mut start, mut open) = ((0.0, 0.0), (0.0, 0.0), false);
+        let cmds = &path.cmds;
+        let mut i = 0;
+        while i < cmds.len() {
+            match cmds[i] {
+                PathCmd::LineTo(..) if open => {
+                    run.clear();
+                    while let Some(&PathCmd::LineTo(x, y)) = cmds.get(i) {
+                        run.push((x, y));
+                        i += 1;
+                    }
+                    kept.clear();
+                    simplify_run(cur, &run, &mut self.dropped, &mut kept);
+                    rows.extend(kept.iter().map(|&(x, y)| (unit(x), unit(y), "l")));
+                    cur = run[run.len() - 1];
+                    continue;
+                }
+                PathCmd::MoveTo(x, y) | PathCmd::LineTo(x, y) => {
+                    rows.push((unit(x), unit(y), "m"));
+                    (cur, start, open) = ((x, y), (x, y), true);
+                }
+                PathCmd::Close if open => {
+                    rows.push((0, 0, "h"));
+                    (cur, open) = (start, false);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.kept = kept;
+        rows.extend(after.iter().map(|&op| (0, 0, op)));
+        // Column widths: the longest number (with sign) in each column.
+        let digits = |v: i64| {
+            let mut n = v.unsigned_abs();
+            let mut d = 1 + usize::from(v < 0);
+            while n >= 10 {
+                n /= 10;
+                d += 1;
+            }
+            d
+        };
+        let coords = rows.iter().filter(|r| matches!(r.2, "m" | "l"));
+        let wx = coords.clone().map(|r| digits(r.0)).max().unwrap_or(1);
+        let wy = coords.map(|r| digits(r.1)).max().unwrap_or(1);
+        let longest_op = after.iter().map(|op| op.len()).max().unwrap_or(0);
+        let columns = (wx + wy + 4).max(longest_op + 1);
+        let mut data = Vec::with_capacity(rows.len() * (columns + 1));
+        let mut prev = vec![0u8; columns];
+        let mut row = vec![b' '; columns];
+        for &(x, y, op) in &rows {
+            row.fill(b' ');
+            if matches!(op, "m" | "l") {
+                right_align(&mut row[..wx], x);
+                right_align(&mut row[wx + 1..wx + 1 + wy], y);
+            }
+            row[columns - 1 - op.len()..columns - 1].copy_from_slice(op.as_bytes());
+            row[columns - 1] = b'\n';
+            data.push(2); // PNG "Up"
+            data.extend(row.iter().zip(&prev).map(|(a, b)| a.wrapping_sub(*b)));
+            std::mem::swap(&mut row, &mut prev);
+        }
+        if !self.s.is_empty() {
+            self.parts
+                .push(Part::Text(std::mem::take(&mut self.s).into_bytes()));
+        }
+        self.parts.push(Part::Rows { data, columns });
+    }
+}
+
+/// Writes the decimal digits of `v` right-aligned into `cell` (which is wide enough).
+fn right_align(cell: &mut [u8], v: i64) {
+    let mut n = v.unsigned_abs();
+    let mut i = cell.len();
+    loop {
+        i -= 1;
+        cell[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        cell[i - 1] = b'-';
+    }
+}
+
+/// Appends to `kept` the points of the line run `pts` (continuing from `from`) that are
+/// needed: a point is left out when it and all points left out since the last kept one lie
+/// within [`SIMPLIFY_PX`] of the segment that replaces them. The last point is always kept.
+fn simplify_run(
+    from: (f64, f64),
+    pts: &[(f64, f64)],
+    dropped: &mut Vec<(f64, f64)>,
+    kept: &mut Vec<(f64, f64)>,
+) {
+    let Some((&last, inner)) = pts.split_last() else {
+        return;
+    };
+    let mut anchor = from;
+    dropped.clear();
+    for (i, &p) in inner.iter().enumerate() {
+        let next = pts[i + 1];
+        let ok = dropped.len() < MAX_DROPPED
+            && near_segment(p, anchor, next)
+            && dropped.iter().all(|&q| near_segment(q, anchor, next));
+        if ok {
+            dropped.push(p);
+        } else {
+            kept.push(p);
+            anchor = p;
+            dropped.clear();
+        }
+    }
+    kept.push(last);
 }
 
 /// Whether `p` is within [`SIMPLIFY_PX`] of the segment `a`–`b`.
@@ -182,7 +350,10 @@ mod tests {
     use super::*;
 
     fn lines(o: Ops) -> Vec<String> {
-        String::from_utf8(o.into_bytes())
+        let [Part::Text(t)] = &o.into_parts()[..] else {
+            panic!("one text part expected");
+        };
+        String::from_utf8(t.clone())
             .unwrap()
             .lines()
             .map(str::to_string)
@@ -248,5 +419,61 @@ mod tests {
         // Every 17th point is written (16 left out in between), plus the end.
         assert_eq!(l.len(), 100 / (MAX_DROPPED + 1) + 1, "{l:?}");
         assert_eq!(l.last().unwrap(), "100 0 l");
+    }
+
+    /// Undoes the PNG "Up" prediction of a rows part.
+    fn unpredict(data: &[u8], columns: usize) -> String {
+        let mut prev = vec![0u8; columns];
+        let mut out = Vec::new();
+        for row in data.chunks(columns + 1) {
+            assert_eq!(row[0], 2, "Up filter byte");
+            for (p, d) in prev.iter_mut().zip(&row[1..]) {
+                *p = p.wrapping_add(*d);
+            }
+            out.extend_from_slice(&prev);
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn long_paths_become_predicted_rows() {
+        let mut path = Path::new();
+        path.move_to(-1.5, 700.0);
+        // A zigzag (no point can be left out) of 300 points.
+        for i in 1..300 {
+            path.line_to(i as f64 * 0.5, if i % 2 == 0 { 10.004 } else { 12.5 });
+        }
+        path.close();
+        path.move_to(3.0, 4.0);
+        path.line_to(5.0, 6.0);
+        assert!(Ops::rows_eligible(&path));
+        let mut o = Ops::default();
+        o.op("q");
+        o.rows(&path, &["S", "Q"]);
+        let parts = o.into_parts();
+        assert_eq!(parts.len(), 2);
+        assert!(matches!(&parts[0], Part::Text(t) if t == b"q\n"));
+        let Part::Rows { data, columns } = &parts[1] else {
+            panic!("rows expected");
+        };
+        // x up to "14950" and "-150" (5 wide), y up to "70000" (5 wide).
+        assert_eq!(*columns, 14);
+        let text = unpredict(data, *columns);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows.len(), 1 + 299 + 1 + 2 + 2);
+        assert_eq!(rows[0], " -150 70000 m");
+        assert_eq!(rows[1], "   50  1250 l");
+        assert_eq!(rows[2], "  100  1000 l");
+        assert_eq!(rows[299], "14950  1250 l");
+        assert_eq!(rows[300], "            h");
+        assert_eq!(rows[301], "  300   400 m");
+        assert_eq!(rows[302], "  500   600 l");
+        assert_eq!(rows[303], "            S");
+        assert_eq!(rows[304], "            Q");
+        // Short or curved paths stay in the text.
+        let mut short = Path::new();
+        short.move_to(0.0, 0.0);
+        short.line_to(1.0, 1.0);
+        assert!(!Ops::rows_eligible(&short));
     }
 }
