@@ -24,6 +24,7 @@ use crate::geometry::{Affine, Path, PathCmd, Rect};
 mod content;
 mod fonts;
 
+pub(crate) use content::simplify_run;
 use content::{Ops, Part, ROW_UNITS};
 use fonts::{EmbeddedFont, FontSource};
 

@@ -28,7 +28,7 @@ const COLOR: usize = 4;
 /// decimated 1M-point line) this leaves out a fifth of the points; pdftoppm, PDFium and
 /// MuPDF renderings at 1 px per device pixel differ from the unsimplified file by at most
 /// 24/255 on a handful of antialiased edge pixels.
-pub(super) const SIMPLIFY_PX: f64 = 0.05;
+pub(crate) const SIMPLIFY_PX: f64 = 0.05;
 /// At most this many consecutive points are left out (bounds the work per point).
 const MAX_DROPPED: usize = 16;
 
@@ -305,7 +305,7 @@ fn right_align(cell: &mut [u8], v: i64) {
 /// Appends to `kept` the points of the line run `pts` (continuing from `from`) that are
 /// needed: a point is left out when it and all points left out since the last kept one lie
 /// within [`SIMPLIFY_PX`] of the segment that replaces them. The last point is always kept.
-fn simplify_run(
+pub(crate) fn simplify_run(
     from: (f64, f64),
     pts: &[(f64, f64)],
     dropped: &mut Vec<(f64, f64)>,
