@@ -9,6 +9,11 @@
 //! mask (no interpolation) whose cells lie on the page's pattern grid, so they stay crisp at
 //! every zoom and adjacent areas continue the tiling. The output is deterministic: the same
 //! pages give the same bytes.
+//!
+//! For size, dictionaries are written without indentation, coordinates at 0.01 px, long
+//! line runs without the points that move the line by at most 0.05 px, and long line-only
+//! paths (decimated data lines) as a content stream of their own whose fixed-width rows are
+//! compressed with the PNG Up predictor (see [`content`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,26 +24,17 @@ use crate::device::{
     DeviceOp, FillRule, GlyphRun, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
 };
 use crate::font::FaceId;
-use crate::geometry::{Affine, Path, PathCmd, Rect};
+use crate::geometry::{Affine, Path, Rect};
 
 mod content;
+mod flate;
 mod fonts;
 
 pub(crate) use content::simplify_run;
 use content::{Ops, Part, ROW_UNITS};
+use flate::deflate;
+use flate::{compress, compress_filtered, CONTENT_DEFLATE_LEVEL, ROWS_PROBES};
 use fonts::{EmbeddedFont, FontSource};
-
-/// Flate level for fonts and images: fast enough for 4000×4000 images.
-const DEFLATE_LEVEL: u8 = 6;
-
-/// Flate level for content text: a few kilobytes, where the longest match search is cheap.
-const CONTENT_DEFLATE_LEVEL: u8 = 9;
-
-/// Match search of predicted rows: miniz's "filtered" strategy (matches shorter than 6
-/// bytes become literals, which suits data that is mostly zeros after prediction) with 256
-/// probes. Measured on W8's 29.5 KB of rows: 6208 bytes in 1.6 ms, against 6235 bytes in
-/// 3.1 ms at level 9 and 6472 bytes in 1.1 ms at level 6.
-const ROWS_PROBES: u32 = 256;
 
 /// Offset of pattern masks in device px (see [`PageWriter::pattern_fill`]).
 const MASK_NUDGE: f64 = 1.0 / 64.0;
@@ -56,47 +52,6 @@ pub fn write_pdf(pages: &[Page]) -> Result<Vec<u8>, String> {
         index: crate::font::face_index(id),
         ps_name: crate::font::postscript_name(id).to_string(),
     })
-}
-
-/// Zlib-compresses `data` for a `/FlateDecode` stream.
-pub(super) fn deflate(data: &[u8]) -> Vec<u8> {
-    compress(data, DEFLATE_LEVEL)
-}
-
-/// Zlib-compresses `data` at `level` (0–10).
-fn compress(data: &[u8], level: u8) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, level)
-}
-
-/// Zlib-compresses `data` with the "filtered" strategy and `probes` match probes (see
-/// [`ROWS_PROBES`]).
-fn compress_filtered(data: &[u8], probes: u32) -> Vec<u8> {
-    use miniz_oxide::deflate::core::deflate_flags::{
-        TDEFL_FILTER_MATCHES, TDEFL_WRITE_ZLIB_HEADER,
-    };
-    use miniz_oxide::deflate::core::{CompressorOxide, TDEFLFlush, TDEFLStatus};
-    let flags = probes.min(0xfff) | TDEFL_WRITE_ZLIB_HEADER | TDEFL_FILTER_MATCHES;
-    let mut c = CompressorOxide::new(flags);
-    // Deflate never grows data by more than 5 bytes per 16 KB block plus the headers.
-    let mut out = vec![0; data.len() + data.len() / 1000 + 64];
-    let mut pos = (0, 0);
-    loop {
-        let (status, read, written) = miniz_oxide::deflate::core::compress(
-            &mut c,
-            &data[pos.0..],
-            &mut out[pos.1..],
-            TDEFLFlush::Finish,
-        );
-        pos = (pos.0 + read, pos.1 + written);
-        match status {
-            TDEFLStatus::Done => break,
-            TDEFLStatus::Okay => out.resize(out.len() * 2, 0),
-            // Only bad parameters fail; fall back to the plain compressor.
-            _ => return compress(data, DEFLATE_LEVEL),
-        }
-    }
-    out.truncate(pos.1);
-    out
 }
 
 /// Hands out consecutive indirect object ids.
@@ -468,79 +423,6 @@ impl PageWriter<'_> {
         }
     }
 
-    /// Writes the path; returns false if it has no drawing commands. Runs of line segments
-    /// go through [`Ops::line_run`] (points that do not change the line are left out).
-    fn path(&mut self, path: &Path) -> bool {
-        let c = &mut self.content;
-        let mut any = false;
-        let (mut cx, mut cy) = (0.0, 0.0);
-        let (mut sx, mut sy) = (0.0, 0.0);
-        let mut open = false;
-        let mut run: Vec<(f64, f64)> = Vec::new();
-        let cmds = &path.cmds;
-        let mut i = 0;
-        while i < cmds.len() {
-            match cmds[i] {
-                PathCmd::MoveTo(x, y) => {
-                    c.move_to(x, y);
-                    (cx, cy, sx, sy, open) = (x, y, x, y, true);
-                }
-                PathCmd::LineTo(x, y) => {
-                    if open {
-                        run.clear();
-                        while let Some(&PathCmd::LineTo(x, y)) = cmds.get(i) {
-                            run.push((x, y));
-                            i += 1;
-                        }
-                        c.line_run((cx, cy), &run);
-                        (cx, cy) = run[run.len() - 1];
-                        any = true;
-                        continue;
-                    }
-                    c.move_to(x, y);
-                    (sx, sy, open) = (x, y, true);
-                    (cx, cy) = (x, y);
-                }
-                PathCmd::QuadTo(x1, y1, x, y) => {
-                    if !open {
-                        c.move_to(cx, cy);
-                        (sx, sy, open) = (cx, cy, true);
-                    }
-                    let k = 2.0 / 3.0;
-                    c.cubic_to([
-                        cx + k * (x1 - cx),
-                        cy + k * (y1 - cy),
-                        x + k * (x1 - x),
-                        y + k * (y1 - y),
-                        x,
-                        y,
-                    ]);
-                    (cx, cy) = (x, y);
-                }
-                PathCmd::CubicTo(x1, y1, x2, y2, x, y) => {
-                    if !open {
-                        c.move_to(cx, cy);
-                        (sx, sy, open) = (cx, cy, true);
-                    }
-                    c.cubic_to([x1, y1, x2, y2, x, y]);
-                    (cx, cy) = (x, y);
-                }
-                PathCmd::Close => {
-                    if open {
-                        c.op("h");
-                        (cx, cy) = (sx, sy);
-                        open = false;
-                    }
-                    i += 1;
-                    continue;
-                }
-            }
-            any = true;
-            i += 1;
-        }
-        any
-    }
-
     fn fill(&mut self, path: &Path, rule: FillRule, color: Rgba) {
         if color.a == 0 || path.is_empty() {
             return;
@@ -552,7 +434,7 @@ impl PageWriter<'_> {
         };
         if Ops::rows_eligible(path) {
             self.scaled_rows(path, &[], op);
-        } else if self.path(path) {
+        } else if self.content.path(path) {
             self.content.op(op);
         }
     }
@@ -601,7 +483,7 @@ impl PageWriter<'_> {
             self.content.dash(&dash);
             self.state.dash = Some(dash);
         }
-        if self.path(path) {
+        if self.content.path(path) {
             self.content.op("S");
         }
     }
@@ -704,7 +586,7 @@ impl PageWriter<'_> {
         };
         self.set_fill(color);
         self.content.op("q");
-        if self.path(path) {
+        if self.content.path(path) {
             self.content.op(match rule {
                 FillRule::EvenOdd => "W* n",
                 FillRule::NonZero => "W n",

@@ -188,6 +188,79 @@ impl Ops {
         self.kept = kept;
     }
 
+    /// Writes the path; returns false if it has no drawing commands. Runs of line segments
+    /// go through [`Ops::line_run`] (points that do not change the line are left out).
+    pub fn path(&mut self, path: &Path) -> bool {
+        let c = self;
+        let mut any = false;
+        let (mut cx, mut cy) = (0.0, 0.0);
+        let (mut sx, mut sy) = (0.0, 0.0);
+        let mut open = false;
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let cmds = &path.cmds;
+        let mut i = 0;
+        while i < cmds.len() {
+            match cmds[i] {
+                PathCmd::MoveTo(x, y) => {
+                    c.move_to(x, y);
+                    (cx, cy, sx, sy, open) = (x, y, x, y, true);
+                }
+                PathCmd::LineTo(x, y) => {
+                    if open {
+                        run.clear();
+                        while let Some(&PathCmd::LineTo(x, y)) = cmds.get(i) {
+                            run.push((x, y));
+                            i += 1;
+                        }
+                        c.line_run((cx, cy), &run);
+                        (cx, cy) = run[run.len() - 1];
+                        any = true;
+                        continue;
+                    }
+                    c.move_to(x, y);
+                    (sx, sy, open) = (x, y, true);
+                    (cx, cy) = (x, y);
+                }
+                PathCmd::QuadTo(x1, y1, x, y) => {
+                    if !open {
+                        c.move_to(cx, cy);
+                        (sx, sy, open) = (cx, cy, true);
+                    }
+                    let k = 2.0 / 3.0;
+                    c.cubic_to([
+                        cx + k * (x1 - cx),
+                        cy + k * (y1 - cy),
+                        x + k * (x1 - x),
+                        y + k * (y1 - y),
+                        x,
+                        y,
+                    ]);
+                    (cx, cy) = (x, y);
+                }
+                PathCmd::CubicTo(x1, y1, x2, y2, x, y) => {
+                    if !open {
+                        c.move_to(cx, cy);
+                        (sx, sy, open) = (cx, cy, true);
+                    }
+                    c.cubic_to([x1, y1, x2, y2, x, y]);
+                    (cx, cy) = (x, y);
+                }
+                PathCmd::Close => {
+                    if open {
+                        c.op("h");
+                        (cx, cy) = (sx, sy);
+                        open = false;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            any = true;
+            i += 1;
+        }
+        any
+    }
+
     /// Whether `path` is written by [`Ops::rows`]: long and made of lines only.
     pub fn rows_eligible(path: &Path) -> bool {
         path.cmds.len() >= ROWS_MIN

@@ -8,7 +8,8 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::{deflate, RefAlloc};
+use super::flate::deflate;
+use super::RefAlloc;
 
 /// Where the bytes of a face come from.
 pub(super) struct FontSource {

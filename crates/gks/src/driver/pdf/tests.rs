@@ -750,26 +750,3 @@ fn long_paths_use_predicted_rows_and_keep_the_state() {
     assert!(close(img.at(40 + 14, 132), white, 2));
     assert!(close(img.at(40, 132 - 14), white, 2));
 }
-
-#[test]
-fn filtered_compression_round_trips() {
-    // Predicted-row-like data, and incompressible data that outgrows the first buffer.
-    let mut rows = Vec::new();
-    for i in 0..5000u32 {
-        rows.extend_from_slice(&[2, 0, 0, (i % 7) as u8, 0, 0, (i % 3) as u8, 0]);
-    }
-    let mut s = 0x9E37_79B9_7F4A_7C15u64;
-    let noise: Vec<u8> = (0..100_000)
-        .map(|_| {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 24) as u8
-        })
-        .collect();
-    for data in [rows, noise, Vec::new()] {
-        let packed = compress_filtered(&data, ROWS_PROBES);
-        let back = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap();
-        assert_eq!(back, data);
-    }
-}
