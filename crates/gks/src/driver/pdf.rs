@@ -13,7 +13,7 @@
 //! For size, dictionaries are written without indentation, coordinates at 0.01 px, long
 //! line runs without the points that move the line by at most 0.05 px, and long line-only
 //! paths (decimated data lines) as a content stream of their own whose fixed-width rows are
-//! compressed with the PNG Up predictor (see [`content`]).
+//! compressed with the PNG Up predictor (`/DecodeParms <</Predictor 12>>`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
