@@ -710,7 +710,11 @@ fn long_paths_use_predicted_rows_and_keep_the_state() {
     // Short dashed, long solid, long dashed, short dashed: the long ones set their width
     // and dashes inside their own q/Q, the short ones rely on the state outside.
     p.ops.push(long_stroke(20.0, 2, dash.clone()));
+    // The long solid one is clipped at x = 150 (its q/Q nests inside the clip's).
+    p.ops
+        .push(DeviceOp::Clip(Some(Rect::new(0.0, 0.0, 150.0, 150.0))));
     p.ops.push(long_stroke(50.0, 400, None));
+    p.ops.push(DeviceOp::Clip(None));
     p.ops.push(long_stroke(80.0, 400, dash.clone()));
     p.ops.push(long_stroke(110.0, 2, dash));
     // A filled circle of 400 points.
@@ -737,10 +741,13 @@ fn long_paths_use_predicted_rows_and_keep_the_state() {
         assert!(close(img.at(15, y), BLUE, 2), "dash on at y={y}");
         assert!(close(img.at(25, y), white, 2), "dash off at y={y}");
     }
-    // Solid, 4 px wide.
-    for x in [15, 25, 100, 185] {
+    // Solid, 4 px wide, up to the clip.
+    for x in [15, 25, 100, 145] {
         assert!(close(img.at(x, 50), BLUE, 2), "solid at x={x}");
     }
+    assert!(close(img.at(155, 50), white, 2), "clipped");
+    // After the clip, the dashed long stroke reaches the right end again.
+    assert!(close(img.at(175, 80), BLUE, 2));
     assert!(close(img.at(100, 53), white, 2) && close(img.at(100, 47), white, 2));
     // The last short stroke still has the 4 px width.
     assert!(close(img.at(15, 111), BLUE, 2) && close(img.at(15, 113), white, 2));
