@@ -1,6 +1,8 @@
 //! Criterion benchmarks of the kernel's hot paths: long polylines with and without
 //! per-column decimation, marker stamping, cell arrays, the surface mesh rasterizer and PNG
 //! encoding. Each draws on an 800×600 page (GR's W1–W5 sizes) and renders to RGBA memory.
+//! The vector writers (SVG, PDF, PostScript) are timed on an already lowered page of the
+//! decimated 1M-point line with text (W8 without the lowering).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use gks::Gks;
@@ -142,13 +144,33 @@ fn png(c: &mut Criterion) {
     });
 }
 
+fn vector(c: &mut Criterion) {
+    let (x, y) = walk(1_000_000);
+    let mut g = page();
+    g.polyline(&x, &y).unwrap();
+    for (i, label) in ["0", "0.5", "1.0"].iter().enumerate() {
+        g.text(0.1 + 0.4 * i as f64, 0.05, label).unwrap();
+    }
+    let lowered = g.page();
+    c.bench_function("SVG write, decimated 1M-point line + text", |b| {
+        b.iter(|| black_box(gks::driver::svg::write_svg(&lowered)))
+    });
+    let pages = [lowered];
+    c.bench_function("PDF write, decimated 1M-point line + text", |b| {
+        b.iter(|| black_box(gks::driver::pdf::write_pdf(&pages).unwrap()))
+    });
+    c.bench_function("PS write, decimated 1M-point line + text", |b| {
+        b.iter(|| black_box(gks::driver::ps::write_ps(&pages, false).unwrap()))
+    });
+}
+
 #[allow(missing_docs)]
 mod group {
     use super::*;
     criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = polyline, markers, cellarray, mesh, png
+    targets = polyline, markers, cellarray, mesh, png, vector
     }
 }
 criterion_main!(group::benches);

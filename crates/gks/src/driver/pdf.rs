@@ -9,24 +9,32 @@
 //! mask (no interpolation) whose cells lie on the page's pattern grid, so they stay crisp at
 //! every zoom and adjacent areas continue the tiling. The output is deterministic: the same
 //! pages give the same bytes.
+//!
+//! For size, dictionaries are written without indentation, coordinates at 0.01 px, long
+//! line runs without the points that move the line by at most 0.05 px, and long line-only
+//! paths (decimated data lines) as a content stream of their own whose fixed-width rows are
+//! compressed with the PNG Up predictor (`/DecodeParms <</Predictor 12>>`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pdf_writer::types::{LineCapStyle, LineJoinStyle};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str};
+use pdf_writer::types::Predictor;
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Settings};
 
 use crate::device::{
     DeviceOp, FillRule, GlyphRun, Image, LineCap, LineJoin, Page, Pattern, Rgba, StrokeStyle,
 };
 use crate::font::FaceId;
-use crate::geometry::{Affine, Path, PathCmd, Rect};
+use crate::geometry::{Affine, Path, Rect};
 
+mod content;
+mod flate;
 mod fonts;
 
+pub(crate) use content::simplify_run;
+use content::{Ops, Part, ROW_UNITS};
+use flate::deflate;
+use flate::{compress, compress_filtered, CONTENT_DEFLATE_LEVEL, ROWS_PROBES};
 use fonts::{EmbeddedFont, FontSource};
-
-/// Flate level for content streams, fonts and images: fast enough for 4000×4000 images.
-const DEFLATE_LEVEL: u8 = 6;
 
 /// Offset of pattern masks in device px (see [`PageWriter::pattern_fill`]).
 const MASK_NUDGE: f64 = 1.0 / 64.0;
@@ -44,11 +52,6 @@ pub fn write_pdf(pages: &[Page]) -> Result<Vec<u8>, String> {
         index: crate::font::face_index(id),
         ps_name: crate::font::postscript_name(id).to_string(),
     })
-}
-
-/// Zlib-compresses `data` for a `/FlateDecode` stream.
-pub(super) fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, DEFLATE_LEVEL)
 }
 
 /// Hands out consecutive indirect object ids.
@@ -119,7 +122,8 @@ fn write_pdf_with(
         }
     }
 
-    let mut pdf = Pdf::new();
+    // Compact syntax: no indentation or line breaks inside dictionaries.
+    let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let mut alloc = RefAlloc(0);
     let catalog_ref = alloc.next();
     let tree_ref = alloc.next();
@@ -148,7 +152,6 @@ fn write_pdf_with(
     let mut page_refs = Vec::with_capacity(pages.len());
     for page in pages {
         let page_ref = alloc.next();
-        let content_ref = alloc.next();
         page_refs.push(page_ref);
 
         let mut w = PageWriter {
@@ -157,7 +160,7 @@ fn write_pdf_with(
             alloc: &mut alloc,
             shared: &mut shared,
             fonts: &fonts,
-            content: Content::new(),
+            content: Ops::default(),
             state: GState::default(),
             saved: None,
             clip: None,
@@ -165,19 +168,37 @@ fn write_pdf_with(
         };
         w.write_ops()?;
         let PageWriter { content, res, .. } = w;
-        let packed = deflate(&content.finish().into_vec());
-        pdf.stream(content_ref, &packed).filter(Filter::FlateDecode);
+        let mut content_refs = Vec::new();
+        for part in content.into_parts() {
+            let id = alloc.next();
+            content_refs.push(id);
+            match part {
+                Part::Text(text) => {
+                    let packed = compress(&text, CONTENT_DEFLATE_LEVEL);
+                    // "/Filter/FlateDecode" costs 19 bytes: tiny parts stay plain.
+                    if packed.len() + 19 < text.len() {
+                        pdf.stream(id, &packed).filter(Filter::FlateDecode);
+                    } else {
+                        pdf.stream(id, &text);
+                    }
+                }
+                Part::Rows { data, columns } => {
+                    let packed = compress_filtered(&data, ROWS_PROBES);
+                    let mut st = pdf.stream(id, &packed);
+                    st.filter(Filter::FlateDecode);
+                    st.decode_parms()
+                        .predictor(Predictor::PngUp)
+                        .columns(columns as i32);
+                }
+            }
+        }
 
-        let s = page.pt_per_px() as f32;
+        // The size in points, to 1/1000 pt (f32 would add digits like 432.00003).
+        let pt = |v: f64| ((v * page.pt_per_px() * 1000.0).round() / 1000.0) as f32;
         let mut p = pdf.page(page_ref);
         p.parent(tree_ref)
-            .media_box(PdfRect::new(
-                0.0,
-                0.0,
-                page.width as f32 * s,
-                page.height as f32 * s,
-            ))
-            .contents(content_ref);
+            .media_box(PdfRect::new(0.0, 0.0, pt(page.width), pt(page.height)))
+            .contents_array(content_refs.iter().copied());
         let mut r = p.resources();
         if !res.fonts.is_empty() {
             let mut d = r.fonts();
@@ -232,14 +253,9 @@ fn gs_name((stroke, a): (bool, u8)) -> String {
     format!("{}{}", if stroke { "GA" } else { "Ga" }, a)
 }
 
-/// Rounds a device coordinate to 1/100 px (0.0072 pt at 100 dpi) for compact output.
-fn r(v: f64) -> f32 {
-    ((v * 100.0).round() / 100.0) as f32
-}
-
-/// A matrix for `cm`/`Tm`, at full `f32` precision.
-fn mat(a: &Affine) -> [f32; 6] {
-    a.m.map(|v| v as f32)
+/// Rounds a device length to the 1/100 px written for coordinates (see [`content::PX`]).
+fn r(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }
 
 /// The resources one page uses.
@@ -257,10 +273,12 @@ struct GState {
     stroke: Option<[u8; 3]>,
     fill_alpha: u8,
     stroke_alpha: u8,
-    width: Option<f32>,
+    width: Option<f64>,
     cap: Option<LineCap>,
     join: Option<LineJoin>,
-    dash: Option<Vec<f32>>,
+    dash: Option<Vec<f64>>,
+    /// The font selected with `Tf` (text state outlives `BT`/`ET`, but not `Q`).
+    font: Option<FaceId>,
 }
 
 impl Default for GState {
@@ -276,6 +294,7 @@ impl Default for GState {
             cap: None,
             join: None,
             dash: Some(Vec::new()),
+            font: None,
         }
     }
 }
@@ -287,7 +306,7 @@ struct PageWriter<'a> {
     alloc: &'a mut RefAlloc,
     shared: &'a mut Shared,
     fonts: &'a BTreeMap<FaceId, EmbeddedFont>,
-    content: Content,
+    content: Ops,
     /// The current graphics state as written.
     state: GState,
     /// The state before the `q` of the open clip region, restored by its `Q`.
@@ -301,23 +320,21 @@ impl PageWriter<'_> {
     fn write_ops(&mut self) -> Result<(), String> {
         let page = self.page;
         let s = page.pt_per_px();
-        // Device pixels (y down) → PDF points (y up).
+        // Device pixels (y down) → PDF points (y up). The miter limit is PDF's default, 10.
         self.content
-            .transform([s as f32, 0.0, 0.0, -s as f32, 0.0, (page.height * s) as f32]);
-        self.content.set_miter_limit(10.0);
+            .matrix(&[s, 0.0, 0.0, -s, 0.0, page.height * s], "cm");
         if let Some(bg) = page.background {
             if bg.a > 0 {
                 self.set_fill(bg);
-                self.content
-                    .rect(0.0, 0.0, page.width as f32, page.height as f32)
-                    .fill_nonzero();
+                self.content.rect(0.0, 0.0, page.width, page.height);
+                self.content.op("f");
             }
         }
         for op in &page.ops {
             self.op(op)?;
         }
         if self.saved.is_some() {
-            self.content.restore_state();
+            self.content.op("Q");
         }
         Ok(())
     }
@@ -353,17 +370,16 @@ impl PageWriter<'_> {
 
     fn set_clip(&mut self, rect: Option<Rect>) {
         if let Some(saved) = self.saved.take() {
-            self.content.restore_state();
+            self.content.op("Q");
             self.state = saved;
         }
         self.clip = rect;
         if let Some(c) = rect {
             self.saved = Some(self.state.clone());
-            self.content.save_state();
+            self.content.op("q");
             self.content
-                .rect(r(c.x0), r(c.y0), r(c.x1) - r(c.x0), r(c.y1) - r(c.y0))
-                .clip_nonzero()
-                .end_path();
+                .rect(r(c.x0), r(c.y0), r(c.x1) - r(c.x0), r(c.y1) - r(c.y0));
+            self.content.op("W n");
         }
     }
 
@@ -375,14 +391,14 @@ impl PageWriter<'_> {
             self.shared.gstates.insert(key, id);
         }
         self.res.gstates.insert(key);
-        self.content.set_parameters(Name(gs_name(key).as_bytes()));
+        self.content.name(&gs_name(key));
+        self.content.op("gs");
     }
 
     fn set_fill(&mut self, c: Rgba) {
         let rgb = [c.r, c.g, c.b];
         if self.state.fill != Some(rgb) {
-            self.content
-                .set_fill_rgb(c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0);
+            self.content.rgb(rgb, false);
             self.state.fill = Some(rgb);
         }
         self.set_fill_alpha(c.a);
@@ -398,8 +414,7 @@ impl PageWriter<'_> {
     fn set_stroke(&mut self, c: Rgba) {
         let rgb = [c.r, c.g, c.b];
         if self.state.stroke != Some(rgb) {
-            self.content
-                .set_stroke_rgb(c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0);
+            self.content.rgb(rgb, true);
             self.state.stroke = Some(rgb);
         }
         if self.state.stroke_alpha != c.a {
@@ -408,76 +423,19 @@ impl PageWriter<'_> {
         }
     }
 
-    /// Writes the path; returns false if it has no drawing commands.
-    fn path(&mut self, path: &Path) -> bool {
-        let c = &mut self.content;
-        let mut any = false;
-        let (mut cx, mut cy) = (0.0, 0.0);
-        let (mut sx, mut sy) = (0.0, 0.0);
-        let mut open = false;
-        for cmd in &path.cmds {
-            match *cmd {
-                PathCmd::MoveTo(x, y) => {
-                    c.move_to(r(x), r(y));
-                    (cx, cy, sx, sy, open) = (x, y, x, y, true);
-                }
-                PathCmd::LineTo(x, y) => {
-                    if open {
-                        c.line_to(r(x), r(y));
-                    } else {
-                        c.move_to(r(x), r(y));
-                        (sx, sy, open) = (x, y, true);
-                    }
-                    (cx, cy) = (x, y);
-                }
-                PathCmd::QuadTo(x1, y1, x, y) => {
-                    if !open {
-                        c.move_to(r(cx), r(cy));
-                        (sx, sy, open) = (cx, cy, true);
-                    }
-                    let k = 2.0 / 3.0;
-                    c.cubic_to(
-                        r(cx + k * (x1 - cx)),
-                        r(cy + k * (y1 - cy)),
-                        r(x + k * (x1 - x)),
-                        r(y + k * (y1 - y)),
-                        r(x),
-                        r(y),
-                    );
-                    (cx, cy) = (x, y);
-                }
-                PathCmd::CubicTo(x1, y1, x2, y2, x, y) => {
-                    if !open {
-                        c.move_to(r(cx), r(cy));
-                        (sx, sy, open) = (cx, cy, true);
-                    }
-                    c.cubic_to(r(x1), r(y1), r(x2), r(y2), r(x), r(y));
-                    (cx, cy) = (x, y);
-                }
-                PathCmd::Close => {
-                    if open {
-                        c.close_path();
-                        (cx, cy) = (sx, sy);
-                        open = false;
-                    }
-                    continue;
-                }
-            }
-            any = true;
-        }
-        any
-    }
-
     fn fill(&mut self, path: &Path, rule: FillRule, color: Rgba) {
         if color.a == 0 || path.is_empty() {
             return;
         }
         self.set_fill(color);
-        if self.path(path) {
-            match rule {
-                FillRule::EvenOdd => self.content.fill_even_odd(),
-                FillRule::NonZero => self.content.fill_nonzero(),
-            };
+        let op = match rule {
+            FillRule::EvenOdd => "f*",
+            FillRule::NonZero => "f",
+        };
+        if Ops::rows_eligible(path) {
+            self.scaled_rows(path, &[], op);
+        } else if self.content.path(path) {
+            self.content.op(op);
         }
     }
 
@@ -488,27 +446,27 @@ impl PageWriter<'_> {
         self.set_stroke(color);
         let w = r(style.width);
         if self.state.width != Some(w) {
-            self.content.set_line_width(w);
+            self.content.num_op(w, content::PX, "w");
             self.state.width = Some(w);
         }
         if self.state.cap != Some(style.cap) {
-            self.content.set_line_cap(match style.cap {
-                LineCap::Butt => LineCapStyle::ButtCap,
-                LineCap::Round => LineCapStyle::RoundCap,
-                LineCap::Square => LineCapStyle::ProjectingSquareCap,
+            self.content.raw(match style.cap {
+                LineCap::Butt => "0 J\n",
+                LineCap::Round => "1 J\n",
+                LineCap::Square => "2 J\n",
             });
             self.state.cap = Some(style.cap);
         }
         if self.state.join != Some(style.join) {
-            self.content.set_line_join(match style.join {
-                LineJoin::Miter => LineJoinStyle::MiterJoin,
-                LineJoin::Round => LineJoinStyle::RoundJoin,
-                LineJoin::Bevel => LineJoinStyle::BevelJoin,
+            self.content.raw(match style.join {
+                LineJoin::Miter => "0 j\n",
+                LineJoin::Round => "1 j\n",
+                LineJoin::Bevel => "2 j\n",
             });
             self.state.join = Some(style.join);
         }
         // A dash array must be non-negative and not all zero; otherwise draw solid.
-        let mut dash: Vec<f32> = match &style.dash {
+        let mut dash: Vec<f64> = match &style.dash {
             Some(d) if d.iter().all(|v| v.is_finite() && *v >= 0.0) => {
                 d.iter().map(|v| r(*v)).collect()
             }
@@ -517,13 +475,37 @@ impl PageWriter<'_> {
         if dash.iter().all(|v| *v <= 0.0) {
             dash.clear();
         }
+        if Ops::rows_eligible(path) {
+            self.scaled_rows(path, &dash, "S");
+            return;
+        }
         if self.state.dash.as_ref() != Some(&dash) {
-            self.content.set_dash_pattern(dash.iter().copied(), 0.0);
+            self.content.dash(&dash);
             self.state.dash = Some(dash);
         }
-        if self.path(path) {
-            self.content.stroke();
+        if self.content.path(path) {
+            self.content.op("S");
         }
+    }
+
+    /// Paints a long line-only path with `op` from predicted rows (see [`Ops::rows`]) in
+    /// a `q … Q` whose CTM is scaled to row units; a stroke's width and `dash` are set
+    /// there in the same units (the state outside is unchanged).
+    fn scaled_rows(&mut self, path: &Path, dash: &[f64], op: &'static str) {
+        let k = ROW_UNITS;
+        let c = &mut self.content;
+        c.op("q");
+        c.matrix(&[1.0 / k, 0.0, 0.0, 1.0 / k, 0.0, 0.0], "cm");
+        if op == "S" {
+            let w = self.state.width.unwrap_or(1.0);
+            c.num_op(w * k, 0, "w");
+            // The dash outside may differ from this path's (solid is `[]`).
+            if self.state.dash.as_deref() != Some(dash) || !dash.is_empty() {
+                let d: Vec<f64> = dash.iter().map(|v| v * k).collect();
+                c.dash(&d);
+            }
+        }
+        c.rows(path, &[op, "Q"]);
     }
 
     /// Clips to the path and paints the pattern as a one-bit stencil image mask (`/ImageMask
@@ -603,25 +585,23 @@ impl PageWriter<'_> {
             }
         };
         self.set_fill(color);
-        self.content.save_state();
-        if self.path(path) {
-            match rule {
-                FillRule::EvenOdd => self.content.clip_even_odd(),
-                FillRule::NonZero => self.content.clip_nonzero(),
-            };
-            self.content.end_path();
+        self.content.op("q");
+        if self.content.path(path) {
+            self.content.op(match rule {
+                FillRule::EvenOdd => "W* n",
+                FillRule::NonZero => "W n",
+            });
             // The corner is nudged by 1/64 px to the right and down: renderers that floor the
             // corner of an unsmoothed image (poppler) would otherwise move all cells by one
             // pixel when rounding errors land the corner a hair before a pixel boundary.
             let (w, h) = (cols as f64 * cell, rows as f64 * cell);
             let (x, y) = (i0 * block + MASK_NUDGE, j0 * block + h + MASK_NUDGE);
-            self.content.transform(mat(&Affine {
-                m: [w, 0.0, 0.0, -h, x, y],
-            }));
+            self.content.matrix(&[w, 0.0, 0.0, -h, x, y], "cm");
             self.res.xobjects.insert(mask);
-            self.content.x_object(Name(xobject_name(mask).as_bytes()));
+            self.content.name(&xobject_name(mask));
+            self.content.op("Do");
         }
-        self.content.restore_state();
+        self.content.op("Q");
         Ok(())
     }
 
@@ -656,13 +636,15 @@ impl PageWriter<'_> {
         };
         // Images are affected by the fill alpha: make it opaque.
         self.set_fill_alpha(255);
-        self.content.save_state();
-        self.content.transform(mat(&Affine {
-            m: [rect.width(), 0.0, 0.0, -rect.height(), rect.x0, rect.y1],
-        }));
+        self.content.op("q");
+        self.content.matrix(
+            &[rect.width(), 0.0, 0.0, -rect.height(), rect.x0, rect.y1],
+            "cm",
+        );
         self.res.xobjects.insert(id);
-        self.content.x_object(Name(xobject_name(id).as_bytes()));
-        self.content.restore_state();
+        self.content.name(&xobject_name(id));
+        self.content.op("Do");
+        self.content.op("Q");
         Ok(())
     }
 
@@ -724,11 +706,16 @@ impl PageWriter<'_> {
         self.set_fill(color);
         self.res.fonts.insert(run.face);
         let c = &mut self.content;
-        c.begin_text();
-        c.set_font(Name(font_name(run.face).as_bytes()), 1.0);
+        c.op("BT");
+        if self.state.font != Some(run.face) {
+            c.name(&font_name(run.face));
+            c.op("1 Tf");
+            self.state.font = Some(run.face);
+        }
         let size = run.size;
         let glyphs = &run.glyphs;
         let mut i = 0;
+        let mut items: Vec<(f64, Vec<u16>)> = Vec::new(); // (adjustment before, CIDs)
         while i < glyphs.len() {
             // A segment: consecutive glyphs on the same baseline offset, positioned by one
             // text matrix and TJ adjustments relative to the advances in the W array.
@@ -737,46 +724,46 @@ impl PageWriter<'_> {
                 .transform
                 .then_after(&Affine::translate(g0.x, g0.y))
                 .then_after(&Affine::scale(size, size));
-            c.set_text_matrix(mat(&tm));
-            let mut items: Vec<(f32, Vec<u8>)> = Vec::new(); // (adjustment before, CIDs)
+            c.matrix(&tm.m, "Tm");
+            items.clear();
             let mut pen = g0.x; // where the viewer's text position is, in run px
             let mut j = i;
             while j < glyphs.len() && glyphs[j].y == g0.y {
                 let g = glyphs[j];
                 let cid = font.cid(g.id);
                 // Adjustments below 1e-5 em are skipped; `pen` follows the viewer's text
-                // position, so skipped remainders never accumulate.
+                // position (the adjustment as written), so skipped remainders never
+                // accumulate.
                 let mut adj = (-(g.x - pen) / size * 1000.0 * 1000.0).round() / 1000.0;
                 if adj.abs() < 0.01 {
                     adj = 0.0;
                 }
                 if adj != 0.0 || items.is_empty() {
-                    items.push((adj as f32, Vec::new()));
-                    pen -= adj as f32 as f64 / 1000.0 * size;
+                    items.push((adj, Vec::new()));
+                    pen -= adj / 1000.0 * size;
                 }
-                items
-                    .last_mut()
-                    .unwrap()
-                    .1
-                    .extend_from_slice(&cid.to_be_bytes());
+                if let Some(last) = items.last_mut() {
+                    last.1.push(cid);
+                }
                 pen += font.advance_em(cid) * size;
                 j += 1;
             }
             if items.len() == 1 && items[0].0 == 0.0 {
-                c.show(Str(&items[0].1));
+                c.hex_cids(&items[0].1);
+                c.raw(" Tj\n");
             } else {
-                let mut tj = c.show_positioned();
-                let mut it = tj.items();
+                c.raw("[");
                 for (adj, cids) in &items {
                     if *adj != 0.0 {
-                        it.adjust(*adj);
+                        c.num(*adj, 3);
                     }
-                    it.show(Str(cids));
+                    c.hex_cids(cids);
                 }
+                c.raw("] TJ\n");
             }
             i = j;
         }
-        c.end_text();
+        c.op("ET");
     }
 }
 

@@ -8,7 +8,8 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect as PdfRect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::{deflate, RefAlloc};
+use super::flate::deflate;
+use super::RefAlloc;
 
 /// Where the bytes of a face come from.
 pub(super) struct FontSource {
@@ -265,36 +266,45 @@ pub(super) fn embed(
     file.finish();
 
     // ToUnicode: CID → character.
-    let mut cmap = pdf_writer::types::UnicodeCmap::new(
-        Name(b"Custom"),
-        SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"UCS"),
-            supplement: 0,
-        },
-    );
-    for (&old, &ch) in glyphs {
-        if ch.is_control() {
-            continue;
-        }
-        if let Some(new) = remap.get(old) {
-            cmap.pair(new, ch);
-        }
-    }
-    let cmap_data = deflate(&cmap.finish().into_vec());
-    let mut cm = pdf.cmap(cmap_ref, &cmap_data);
-    cm.filter(Filter::FlateDecode);
-    cm.name(Name(b"Custom")).system_info(SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"UCS"),
-        supplement: 0,
-    });
+    let pairs = glyphs
+        .iter()
+        .filter(|(_, ch)| !ch.is_control())
+        .filter_map(|(&old, &ch)| Some((remap.get(old)?, ch)));
+    let cmap_data = deflate(&to_unicode_cmap(pairs));
+    pdf.stream(cmap_ref, &cmap_data).filter(Filter::FlateDecode);
 
     Ok(EmbeddedFont {
         font_ref,
         remap,
         widths,
     })
+}
+
+/// A minimal ToUnicode CMap (PDF 1.7 §9.10.3) mapping two-byte CIDs to UTF-16 text, in
+/// `bfchar` blocks of at most 100 entries.
+fn to_unicode_cmap(pairs: impl Iterator<Item = (u16, char)>) -> Vec<u8> {
+    use std::fmt::Write;
+    let pairs: Vec<(u16, char)> = pairs.collect();
+    let mut s = String::from(
+        "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
+         /CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n",
+    );
+    for block in pairs.chunks(100) {
+        let _ = writeln!(s, "{} beginbfchar", block.len());
+        for &(cid, ch) in block {
+            let _ = write!(s, "<{cid:04X}><");
+            let mut units = [0u16; 2];
+            for u in ch.encode_utf16(&mut units) {
+                let _ = write!(s, "{u:04X}");
+            }
+            s.push_str(">\n");
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
+    s.into_bytes()
 }
 
 #[cfg(test)]
@@ -331,5 +341,23 @@ mod strip_tests {
         );
         // Garbage is refused, not mangled.
         assert!(strip_tables(&[0, 1, 0, 0, 0, 9]).is_none());
+    }
+
+    #[test]
+    fn to_unicode_cmap_maps_cids_to_utf16() {
+        let many: Vec<(u16, char)> = (1..=150).map(|i| (i, 'a')).collect();
+        let text = String::from_utf8(to_unicode_cmap(
+            [(1, '0'), (2, '\u{2212}'), (3, '\u{1D400}')]
+                .into_iter()
+                .chain(many[3..].iter().copied()),
+        ))
+        .unwrap();
+        assert!(text.contains("<0001><0030>\n"), "{text}");
+        assert!(text.contains("<0002><2212>\n"), "{text}");
+        // Outside the BMP: a surrogate pair.
+        assert!(text.contains("<0003><D835DC00>\n"), "{text}");
+        // 150 entries: blocks of 100 and 50.
+        assert!(text.contains("100 beginbfchar") && text.contains("50 beginbfchar"));
+        assert_eq!(text.matches("endbfchar").count(), 2);
     }
 }

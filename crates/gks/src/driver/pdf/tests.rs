@@ -640,7 +640,7 @@ fn identical_images_and_masks_are_shared() {
     let pdf = write_pdf(&[p]).unwrap();
     let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
     assert_eq!(
-        count(b"/Subtype /Image"),
+        count(b"/Subtype/Image"),
         3,
         "one RGB image, its SMask, one pattern mask"
     );
@@ -668,7 +668,7 @@ fn every_bundled_face_embeds_as_a_subset() {
     let pdf = write_pdf(&pages).unwrap();
     let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
     assert_eq!(
-        count(b"/Subtype /Type0"),
+        count(b"/Subtype/Type0"),
         faces.len(),
         "a face fell back to outlines"
     );
@@ -682,4 +682,78 @@ fn every_bundled_face_embeds_as_a_subset() {
             assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{list}");
         }
     }
+}
+
+/// A stroke along `y` from x = 10 to 190 with `n` points.
+fn long_stroke(y: f64, n: usize, dash: Option<Vec<f64>>) -> DeviceOp {
+    let mut path = Path::new();
+    path.move_to(10.0, y);
+    for i in 1..n {
+        path.line_to(10.0 + 180.0 * i as f64 / (n - 1) as f64, y);
+    }
+    DeviceOp::Stroke {
+        path,
+        style: StrokeStyle {
+            width: 4.0,
+            cap: LineCap::Butt,
+            join: LineJoin::Miter,
+            dash,
+        },
+        color: BLUE,
+    }
+}
+
+#[test]
+fn long_paths_use_predicted_rows_and_keep_the_state() {
+    let mut p = blank(200.0, 150.0, 72.0);
+    let dash = Some(vec![10.0, 10.0]);
+    // Short dashed, long solid, long dashed, short dashed: the long ones set their width
+    // and dashes inside their own q/Q, the short ones rely on the state outside.
+    p.ops.push(long_stroke(20.0, 2, dash.clone()));
+    // The long solid one is clipped at x = 150 (its q/Q nests inside the clip's).
+    p.ops
+        .push(DeviceOp::Clip(Some(Rect::new(0.0, 0.0, 150.0, 150.0))));
+    p.ops.push(long_stroke(50.0, 400, None));
+    p.ops.push(DeviceOp::Clip(None));
+    p.ops.push(long_stroke(80.0, 400, dash.clone()));
+    p.ops.push(long_stroke(110.0, 2, dash));
+    // A filled circle of 400 points.
+    let circle: Vec<(f64, f64)> = (0..400)
+        .map(|i| {
+            let a = i as f64 / 400.0 * std::f64::consts::TAU;
+            (40.0 + 12.0 * a.cos(), 132.0 + 12.0 * a.sin())
+        })
+        .collect();
+    p.ops.push(fill(Path::polygon(circle), GREEN));
+    let pdf = write_pdf(&[p]).unwrap();
+    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
+    assert_eq!(
+        count(b"/Predictor 12"),
+        3,
+        "two long strokes and the circle"
+    );
+    let Some(img) = render(&pdf, "rows", 72) else {
+        return;
+    };
+    let white = Rgba::WHITE;
+    for y in [20, 80, 110] {
+        // Dashed: on [10, 20), off [20, 30).
+        assert!(close(img.at(15, y), BLUE, 2), "dash on at y={y}");
+        assert!(close(img.at(25, y), white, 2), "dash off at y={y}");
+    }
+    // Solid, 4 px wide, up to the clip.
+    for x in [15, 25, 100, 145] {
+        assert!(close(img.at(x, 50), BLUE, 2), "solid at x={x}");
+    }
+    assert!(close(img.at(155, 50), white, 2), "clipped");
+    // After the clip, the dashed long stroke reaches the right end again.
+    assert!(close(img.at(175, 80), BLUE, 2));
+    assert!(close(img.at(100, 53), white, 2) && close(img.at(100, 47), white, 2));
+    // The last short stroke still has the 4 px width.
+    assert!(close(img.at(15, 111), BLUE, 2) && close(img.at(15, 113), white, 2));
+    // The circle.
+    assert!(close(img.at(40, 132), GREEN, 2));
+    assert!(close(img.at(40 + 10, 132), GREEN, 2));
+    assert!(close(img.at(40 + 14, 132), white, 2));
+    assert!(close(img.at(40, 132 - 14), white, 2));
 }
