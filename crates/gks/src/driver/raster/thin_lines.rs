@@ -24,7 +24,7 @@ use crate::geometry::{Path, PathCmd};
 const MAX_WIDTH: f64 = 3.0;
 /// Fewest path commands of a line drawn here; short lines (ticks, frames, text decoration)
 /// stay with tiny-skia.
-const MIN_COMMANDS: usize = 16;
+const MIN_COMMANDS: usize = 256;
 
 /// Whether [`draw`] draws this stroke: solid, round-capped and round-joined, at most
 /// `MAX_WIDTH` wide, straight segments only, at least `MIN_COMMANDS` commands.
@@ -41,27 +41,30 @@ pub(super) fn applies(path: &Path, style: &StrokeStyle) -> bool {
             .all(|c| matches!(c, PathCmd::MoveTo(..) | PathCmd::LineTo(..)))
 }
 
-/// The coverage of a rectangle of page pixels, with the columns touched in each row.
-struct Coverage {
+/// The coverage of a rectangle of page pixels, and the runs of cells written.
+struct Coverage<'a> {
     x0: i64,
     y0: i64,
     width: usize,
     height: usize,
-    cells: Vec<u8>,
-    /// Per row: first and one-past-last column written (relative to `x0`).
-    spans: Vec<(u32, u32)>,
+    /// `width × height` cells, all zero when the coverage is created and again after
+    /// [`composite`] (which clears what it draws).
+    cells: &'a mut [u8],
+    /// Runs `(row, first column, one past the last column)` that were written; they may
+    /// overlap.
+    runs: Vec<(u32, u32, u32)>,
 }
 
-impl Coverage {
-    fn new(x0: i64, y0: i64, x1: i64, y1: i64) -> Self {
+impl<'a> Coverage<'a> {
+    fn new(cells: &'a mut [u8], x0: i64, y0: i64, x1: i64, y1: i64) -> Self {
         let (width, height) = ((x1 - x0) as usize, (y1 - y0) as usize);
         Coverage {
             x0,
             y0,
             width,
             height,
-            cells: vec![0; width * height],
-            spans: vec![(u32::MAX, 0); height],
+            cells: &mut cells[..width * height],
+            runs: Vec::new(),
         }
     }
 
@@ -111,8 +114,9 @@ impl Coverage {
                     touched = (touched.0.min(col as u32), col as u32 + 1);
                 }
             }
-            let span = &mut self.spans[row as usize];
-            *span = (span.0.min(touched.0), span.1.max(touched.1));
+            if touched.0 < touched.1 {
+                self.runs.push((row as u32, touched.0, touched.1));
+            }
         }
     }
 }
@@ -141,7 +145,25 @@ pub(super) fn draw(
     if x0 >= x1 || y0 >= y1 || color.a == 0 {
         return;
     }
-    let mut cov = Coverage::new(x0, y0, x1, y1);
+    let cells = ((x1 - x0) * (y1 - y0)) as usize;
+    CELLS.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        if buffer.len() < cells {
+            buffer.resize(cells, 0);
+        }
+        let mut cov = Coverage::new(&mut buffer, x0, y0, x1, y1);
+        add_capsules(&mut cov, path, r, w);
+        composite(pm, &mut cov, color, mask);
+    });
+}
+
+thread_local! {
+    /// Coverage cells, kept zeroed between lines (a line clears the cells it drew).
+    static CELLS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Adds the capsules of every segment of `path` to the coverage.
+fn add_capsules(cov: &mut Coverage, path: &Path, r: f64, w: f64) {
     // A lone MoveTo draws nothing; a zero-length segment draws a round dot (as tiny-skia
     // does with round caps).
     let mut last: Option<(f64, f64)> = None;
@@ -157,30 +179,29 @@ pub(super) fn draw(
             _ => {}
         }
     }
-    composite(pm, &cov, color, mask);
 }
 
-/// Source-over of `color` weighted by the coverage (and the clip mask) onto the page.
-fn composite(pm: &mut sk::Pixmap, cov: &Coverage, color: Rgba, mask: Option<&sk::Mask>) {
+/// Source-over of `color` weighted by the coverage (and the clip mask) onto the page;
+/// clears the coverage cells (each cell is drawn once even where runs overlap).
+fn composite(pm: &mut sk::Pixmap, cov: &mut Coverage, color: Rgba, mask: Option<&sk::Mask>) {
     let pw = pm.width() as usize;
     let mask = mask.map(|m| m.data());
     let ca = color.a as u32;
     let (cr, cg, cb) = (color.r as u32, color.g as u32, color.b as u32);
     let data = pm.data_mut();
-    for (row, &(s0, s1)) in cov.spans.iter().enumerate() {
-        if s0 >= s1 {
-            continue;
-        }
+    for &(row, s0, s1) in &cov.runs {
+        let (row, s0, s1) = (row as usize, s0 as usize, s1 as usize);
         let y = cov.y0 as usize + row;
-        let cells = &cov.cells[row * cov.width..][s0 as usize..s1 as usize];
-        let first = y * pw + cov.x0 as usize + s0 as usize;
+        let cells = &mut cov.cells[row * cov.width..][s0..s1];
+        let first = y * pw + cov.x0 as usize + s0;
         let dst = &mut data[4 * first..4 * (first + cells.len())];
         let m_row = mask.map(|m| &m[first..first + cells.len()]);
-        for (k, (px, &c)) in dst.chunks_exact_mut(4).zip(cells).enumerate() {
-            if c == 0 {
+        for (k, (px, c)) in dst.chunks_exact_mut(4).zip(cells.iter_mut()).enumerate() {
+            if *c == 0 {
                 continue;
             }
-            let mut a = div255(c as u32 * ca);
+            let mut a = div255(*c as u32 * ca);
+            *c = 0;
             if let Some(m) = m_row {
                 a = div255(a * m[k] as u32);
             }
@@ -357,10 +378,10 @@ mod tests {
     fn subpaths_gaps_and_dots() {
         // Three pieces separated by gaps (as NaN breaks a line) and a zero-length piece,
         // which draws a round dot.
-        let mut path = polyline((0..20).map(|i| (10.0 + i as f64 * 3.0, 30.0)));
+        let mut path = polyline((0..200).map(|i| (10.0 + i as f64 * 0.3, 30.0)));
         path.move_to(10.0, 60.0);
-        for i in 1..20 {
-            path.line_to(10.0 + i as f64 * 3.0, 60.0 + i as f64);
+        for i in 1..200 {
+            path.line_to(10.0 + i as f64 * 0.3, 60.0 + i as f64 * 0.1);
         }
         path.move_to(100.0, 100.0);
         path.line_to(100.0, 100.0);
@@ -376,13 +397,13 @@ mod tests {
         assert!(alpha(100, 100) > 200, "the dot is drawn");
         assert_eq!(alpha(80, 45), 0, "nothing between the pieces");
         // Far off the page: nothing drawn, no panic.
-        let far = polyline((0..20).map(|i| (1e9 + i as f64, -1e9)));
+        let far = polyline((0..300).map(|i| (1e9 + i as f64, -1e9)));
         draw(&mut pm, &far, &style, Rgba::BLACK, None);
     }
 
     #[test]
     fn dashed_wide_short_and_curved_lines_are_left_to_tiny_skia() {
-        let long = polyline((0..40).map(|i| (i as f64, 0.0)));
+        let long = polyline((0..300).map(|i| (i as f64, 0.0)));
         let solid = StrokeStyle {
             width: 1.0,
             cap: LineCap::Round,
