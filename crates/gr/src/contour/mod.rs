@@ -50,7 +50,7 @@ mod march;
 #[cfg(test)]
 mod tests;
 
-pub use bands::{contour_band, contour_bands};
+pub use bands::{contour_band, contour_bands, contour_regions};
 pub use grid::{uniform_levels, ContourError, Grid};
 
 use march::{Mesh, Seg};
