@@ -22,9 +22,10 @@ use tiny_skia as sk;
 use crate::device::{FillRule, Rgba};
 use crate::geometry::{Path, PathCmd};
 
-/// Polygons with fewer line segments than this are left to tiny-skia (their cost is
-/// small and existing pictures of simple shapes and glyphs stay bit-identical).
-pub(super) const MIN_SEGMENTS: usize = 64;
+/// Polygons with fewer line segments than this are left to tiny-skia: their cost is
+/// small, and pictures of simple shapes, glyphs, pie wedges and circles (up to ~180
+/// points) stay bit-identical.
+pub(super) const MIN_SEGMENTS: usize = 256;
 
 /// One non-horizontal edge in device pixels, `y0 < y1`.
 #[derive(Clone, Copy)]
@@ -407,6 +408,7 @@ pub(super) fn fill_polygon(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geometry::Rect;
 
     /// A regular `n`-gon of radius `r` around `(cx, cy)`, counter-clockwise.
     fn ngon(path: &mut Path, cx: f64, cy: f64, r: f64, n: usize, reverse: bool) {
@@ -461,8 +463,8 @@ mod tests {
     #[test]
     fn disc_with_hole_matches_tiny_skia() {
         let mut path = Path::new();
-        ngon(&mut path, 30.3, 22.7, 18.4, 90, false);
-        ngon(&mut path, 33.1, 24.2, 7.6, 70, true);
+        ngon(&mut path, 30.3, 22.7, 18.4, 190, false);
+        ngon(&mut path, 33.1, 24.2, 7.6, 90, true);
         for rule in [FillRule::EvenOdd, FillRule::NonZero] {
             let ours = render(&path, rule, true);
             let theirs = render(&path, rule, false);
@@ -479,9 +481,9 @@ mod tests {
 
     #[test]
     fn total_coverage_equals_polygon_area() {
-        // A 100-gon partly outside the page on the left, top and right.
+        // A 300-gon partly outside the page on the left, top and right.
         let mut path = Path::new();
-        ngon(&mut path, 10.0, 5.0, 40.0, 100, false);
+        ngon(&mut path, 10.0, 5.0, 40.0, 300, false);
         let mut pm = sk::Pixmap::new(64, 48).unwrap();
         assert!(fill_polygon(
             &mut pm,
@@ -497,9 +499,9 @@ mod tests {
             .sum();
         // Exact area of the polygon inside [0, 64] × [0, 48], by sampling finely.
         let inside = |x: f64, y: f64| {
-            (0..100).all(|k| {
-                let t0 = k as f64 / 100.0 * std::f64::consts::TAU;
-                let t1 = (k + 1) as f64 / 100.0 * std::f64::consts::TAU;
+            (0..300).all(|k| {
+                let t0 = k as f64 / 300.0 * std::f64::consts::TAU;
+                let t1 = (k + 1) as f64 / 300.0 * std::f64::consts::TAU;
                 let (ax, ay) = (10.0 + 40.0 * t0.cos(), 5.0 + 40.0 * t0.sin());
                 let (bx, by) = (10.0 + 40.0 * t1.cos(), 5.0 + 40.0 * t1.sin());
                 (bx - ax) * (y - ay) - (by - ay) * (x - ax) >= 0.0
@@ -525,6 +527,51 @@ mod tests {
     }
 
     #[test]
+    fn clip_mask_limits_the_fill() {
+        let mut path = Path::new();
+        ngon(&mut path, 32.0, 24.0, 30.0, 400, false);
+        let color = Rgba {
+            r: 200,
+            g: 40,
+            b: 10,
+            a: 128,
+        };
+        let mut free = sk::Pixmap::new(64, 48).unwrap();
+        assert!(fill_polygon(
+            &mut free,
+            &path,
+            FillRule::EvenOdd,
+            color,
+            None
+        ));
+        let clip = Rect::new(10.0, 5.0, 40.5, 30.0);
+        let mask = super::super::clip_mask(64, 48, &clip).unwrap();
+        let mut clipped = sk::Pixmap::new(64, 48).unwrap();
+        assert!(fill_polygon(
+            &mut clipped,
+            &path,
+            FillRule::EvenOdd,
+            color,
+            Some(&mask)
+        ));
+        for y in 0..48 {
+            for x in 0..64 {
+                let (p, q) = (clipped.pixel(x, y).unwrap(), free.pixel(x, y).unwrap());
+                let m = mask.data()[(y * 64 + x) as usize];
+                if m == 0 {
+                    assert_eq!(p.alpha(), 0, "({x}, {y}) outside the clip");
+                } else if m == 255 {
+                    assert_eq!(p, q, "({x}, {y}) inside the clip");
+                } else {
+                    assert!(p.alpha() <= q.alpha());
+                }
+            }
+        }
+        // Translucent colour: the disc's inside has the colour's alpha.
+        assert_eq!(free.pixel(32, 24).unwrap().alpha(), 128);
+    }
+
+    #[test]
     fn small_or_curved_paths_are_left_to_tiny_skia() {
         let mut pm = sk::Pixmap::new(16, 16).unwrap();
         let mut tri = Path::new();
@@ -534,8 +581,11 @@ mod tests {
         tri.close();
         let c = Rgba::rgb(0, 0, 0);
         assert!(!fill_polygon(&mut pm, &tri, FillRule::NonZero, c, None));
+        let mut wedge = Path::new();
+        ngon(&mut wedge, 8.0, 8.0, 5.0, 182, false);
+        assert!(!fill_polygon(&mut pm, &wedge, FillRule::NonZero, c, None));
         let mut curve = Path::new();
-        ngon(&mut curve, 8.0, 8.0, 5.0, 80, false);
+        ngon(&mut curve, 8.0, 8.0, 5.0, 300, false);
         curve.cmds.push(PathCmd::QuadTo(1.0, 1.0, 2.0, 2.0));
         assert!(!fill_polygon(&mut pm, &curve, FillRule::NonZero, c, None));
         assert!(pm.pixels().iter().all(|p| p.alpha() == 0));
@@ -547,7 +597,7 @@ mod tests {
         // pixel (up to rounding), also on the shared edge.
         let mut left = Path::new();
         let mut right = Path::new();
-        let n = 80;
+        let n = 300;
         left.move_to(0.0, 0.0);
         right.move_to(64.0, 48.0);
         for k in 0..=n {
