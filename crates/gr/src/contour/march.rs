@@ -50,6 +50,33 @@ impl Seg {
     }
 }
 
+/// The number of `levels` (increasing) that are `<= v` (0 for NaN).
+///
+/// Starts from the guess of evenly spaced levels and corrects it by comparisons, so the
+/// result is exact for any increasing levels and takes no search for even spacing.
+#[inline]
+fn level_count(levels: &[f64], v: f64) -> u32 {
+    if v.is_nan() {
+        return 0;
+    }
+    let n = levels.len();
+    let (first, last) = (levels[0], levels[n - 1]);
+    let mut k = if n > 1 && last > first {
+        // Saturating casts: negative guesses give 0, huge ones n.
+        let guess = ((v - first) / (last - first) * (n - 1) as f64) as usize;
+        guess.saturating_add(1).min(n)
+    } else {
+        0
+    };
+    while k < n && levels[k] <= v {
+        k += 1;
+    }
+    while k > 0 && levels[k - 1] > v {
+        k -= 1;
+    }
+    k as u32
+}
+
 /// A grid edge between vertices `a` and `b` (`a` has the smaller index).
 #[derive(Debug, Clone, Copy)]
 struct Edge {
@@ -260,11 +287,7 @@ impl<'g> Mesh<'g> {
         }
         // Per vertex, the number of levels <= z: a level crosses a cell iff it is
         // between the smallest and the largest count of the cell's corners.
-        let index: Vec<u32> = self
-            .z
-            .iter()
-            .map(|&v| levels.partition_point(|&l| l <= v) as u32)
-            .collect();
+        let index: Vec<u32> = self.z.iter().map(|&v| level_count(levels, v)).collect();
         let nx = self.nx;
         for cj in 0..self.ny - 1 {
             let row = cj * nx;
@@ -484,6 +507,42 @@ impl<'g> Mesh<'g> {
                 };
                 out.push(if side.forward { seg } else { seg.reversed() });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::level_count;
+
+    #[test]
+    fn level_count_matches_a_binary_search() {
+        let uneven = [-3.0, -2.9, -1.0, 0.0, 0.001, 5.0, 40.0];
+        let even: Vec<f64> = (0..20).map(|k| -6.5 + 0.75 * k as f64).collect();
+        let single = [1.5];
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -7.0,
+            -3.0,
+            -2.95,
+            -0.0,
+            0.0005,
+            0.001,
+            1.5,
+            4.75,
+            7.75,
+            39.0,
+            40.0,
+            1e300,
+            f64::INFINITY,
+        ];
+        for levels in [&uneven[..], &even[..], &single[..]] {
+            for &v in values.iter().chain(levels) {
+                let want = levels.partition_point(|&l| l <= v) as u32;
+                assert_eq!(level_count(levels, v), want, "{v} in {levels:?}");
+            }
+            assert_eq!(level_count(levels, f64::NAN), 0);
         }
     }
 }

@@ -176,6 +176,41 @@ fn polygon_edges(path: &Path, width: f32, height: f32) -> Option<Vec<Edge>> {
     Some(list.edges)
 }
 
+/// The first pixel row of `e` (rows above the page count as row 0).
+#[inline]
+fn start_row(e: &Edge, h: usize) -> usize {
+    // Non-negative, so truncation is floor; the saturating cast bounds it.
+    (e.y0.max(0.0) as usize).min(h.saturating_sub(1))
+}
+
+/// Orders `edges` by their first row (a counting sort: the order within a row does
+/// not matter).
+fn sort_by_row(edges: &mut Vec<Edge>, h: usize) {
+    let mut start = vec![0u32; h + 1];
+    for e in edges.iter() {
+        start[start_row(e, h) + 1] += 1;
+    }
+    for r in 0..h {
+        start[r + 1] += start[r];
+    }
+    let mut sorted = vec![
+        Edge {
+            x0: 0.0,
+            y0: 0.0,
+            y1: 0.0,
+            slope: 0.0,
+            dir: 0.0,
+        };
+        edges.len()
+    ];
+    for e in edges.iter() {
+        let slot = &mut start[start_row(e, h)];
+        sorted[*slot as usize] = *e;
+        *slot += 1;
+    }
+    *edges = sorted;
+}
+
 /// `Q(v) = ∫ clamp(t, 0, 1) dt` from −∞ to `v`.
 #[inline]
 fn ramp_integral(v: f32) -> f32 {
@@ -348,8 +383,8 @@ pub(super) fn fill_polygon(
     else {
         return true;
     };
-    edges.sort_unstable_by(|p, q| p.y0.total_cmp(&q.y0));
-    let first_row = (edges[0].y0.max(0.0) as usize).min(h);
+    sort_by_row(&mut edges, h);
+    let first_row = start_row(&edges[0], h);
     let mut row = Row::new(w);
     let mut active: Vec<Edge> = Vec::new();
     let mut next = 0;
@@ -357,7 +392,7 @@ pub(super) fn fill_polygon(
     let pixels = pm.pixels_mut();
     for y in first_row..h {
         let (top, bottom) = (y as f32, (y + 1) as f32);
-        while next < edges.len() && edges[next].y0 < bottom {
+        while next < edges.len() && start_row(&edges[next], h) <= y {
             active.push(edges[next]);
             next += 1;
         }
