@@ -50,31 +50,57 @@ impl Seg {
     }
 }
 
-/// The number of `levels` (increasing) that are `<= v` (0 for NaN).
-///
-/// Starts from the guess of evenly spaced levels and corrects it by comparisons, so the
-/// result is exact for any increasing levels and takes no search for even spacing.
-#[inline]
+/// Counts the levels `<= v` of increasing `levels`, starting from the guess of evenly
+/// spaced levels and correcting it by comparisons: exact for any increasing levels, and
+/// without a search for even spacing.
+struct LevelCounter<'l> {
+    levels: &'l [f64],
+    first: f64,
+    /// `(n - 1) / (last - first)`, or 0 for a single level.
+    scale: f64,
+}
+
+impl<'l> LevelCounter<'l> {
+    fn new(levels: &'l [f64]) -> Self {
+        let n = levels.len();
+        let (first, last) = (levels[0], levels[n - 1]);
+        let scale = if n > 1 && last > first {
+            (n - 1) as f64 / (last - first)
+        } else {
+            0.0
+        };
+        LevelCounter {
+            levels,
+            first,
+            scale,
+        }
+    }
+
+    /// The number of levels `<= v` (0 for NaN).
+    #[inline]
+    fn count(&self, v: f64) -> u32 {
+        if v.is_nan() {
+            return 0;
+        }
+        let levels = self.levels;
+        let n = levels.len();
+        // Saturating cast: negative guesses give 0, huge ones usize::MAX.
+        let guess = ((v - self.first) * self.scale) as usize;
+        let mut k = guess.saturating_add(1).min(n);
+        while k < n && levels[k] <= v {
+            k += 1;
+        }
+        while k > 0 && levels[k - 1] > v {
+            k -= 1;
+        }
+        k as u32
+    }
+}
+
+/// The number of `levels` (increasing, not empty) that are `<= v` (0 for NaN).
+#[cfg(test)]
 fn level_count(levels: &[f64], v: f64) -> u32 {
-    if v.is_nan() {
-        return 0;
-    }
-    let n = levels.len();
-    let (first, last) = (levels[0], levels[n - 1]);
-    let mut k = if n > 1 && last > first {
-        // Saturating casts: negative guesses give 0, huge ones n.
-        let guess = ((v - first) / (last - first) * (n - 1) as f64) as usize;
-        guess.saturating_add(1).min(n)
-    } else {
-        0
-    };
-    while k < n && levels[k] <= v {
-        k += 1;
-    }
-    while k > 0 && levels[k - 1] > v {
-        k -= 1;
-    }
-    k as u32
+    LevelCounter::new(levels).count(v)
 }
 
 /// A grid edge between vertices `a` and `b` (`a` has the smaller index).
@@ -122,7 +148,8 @@ impl<'g> Mesh<'g> {
         let (nx, ny) = (grid.x.len(), grid.y.len());
         let z = grid.z;
         let ncells = (nx - 1) * (ny - 1);
-        let valid = if z.iter().all(|v| v.is_finite()) {
+        let all_finite = z.iter().all(|v| v.is_finite());
+        let valid = if all_finite {
             vec![true; ncells]
         } else {
             let finite: Vec<bool> = z.iter().map(|v| v.is_finite()).collect();
@@ -142,7 +169,7 @@ impl<'g> Mesh<'g> {
             valid
         };
         Some(Mesh {
-            all_valid: valid.iter().all(|&v| v),
+            all_valid: all_finite || valid.iter().all(|&v| v),
             x: grid.x,
             y: grid.y,
             z,
@@ -287,7 +314,8 @@ impl<'g> Mesh<'g> {
         }
         // Per vertex, the number of levels <= z: a level crosses a cell iff it is
         // between the smallest and the largest count of the cell's corners.
-        let index: Vec<u32> = self.z.iter().map(|&v| level_count(levels, v)).collect();
+        let counter = LevelCounter::new(levels);
+        let index: Vec<u32> = self.z.iter().map(|&v| counter.count(v)).collect();
         let nx = self.nx;
         for cj in 0..self.ny - 1 {
             let row = cj * nx;
