@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the plotting layer's hot paths: `contourf` of a 500×500 grid
-//! with 20 levels (band tracing and filling) and `surface` of a 200×200 grid (cell order,
+//! with 20 levels (tracing the nested regions that `contourf` paints, the disjoint bands,
+//! and the whole plot with filling) and `surface` of a 200×200 grid (cell order,
 //! projection and the kernel's mesh rasterizer), each rendered to an 800×600 RGBA page.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -34,6 +35,13 @@ fn contourf(c: &mut Criterion) {
             (p.min(v), q.max(v))
         });
     let levels: Vec<f64> = (0..20).map(|k| lo + (hi - lo) * k as f64 / 20.0).collect();
+    let grid = gr::contour::Grid::new(&a, &a, &z).unwrap();
+    c.bench_function("contour_regions 500x500, 20 levels", |b| {
+        b.iter(|| black_box(gr::contour::contour_regions(&grid, &levels).unwrap()))
+    });
+    c.bench_function("contour_bands 500x500, 20 levels", |b| {
+        b.iter(|| black_box(gr::contour::contour_bands(&grid, &levels).unwrap()))
+    });
     c.bench_function("contourf 500x500, 20 levels, render", |b| {
         b.iter(|| {
             let mut gr = page();

@@ -6,7 +6,7 @@ use gks::device::FillRule;
 use gks::geometry::Path;
 
 use crate::context::Gr;
-use crate::contour::{contour_bands, contour_lines, uniform_levels, Grid, Ring};
+use crate::contour::{contour_bands, contour_lines, contour_regions, uniform_levels, Grid, Ring};
 use crate::error::{Error, Result};
 use crate::ticks;
 
@@ -243,15 +243,23 @@ impl Gr {
         if levels.is_empty() {
             return Ok(());
         }
-        let bands = contour_bands(&g, &levels).map_err(|e| Error::InvalidArgument {
+        // Opaque bands are painted as nested regions `z >= h[k]`, each over the lower
+        // ones, so the anti-aliased edges between neighbouring bands blend the two band
+        // colours and never let the background show through (no light seams). With
+        // transparency the disjoint bands are painted, so no area is painted twice.
+        let opaque = self.gks.state().transparency >= 1.0;
+        let traced = if opaque {
+            contour_regions(&g, &levels)
+        } else {
+            contour_bands(&g, &levels)
+        };
+        let bands = traced.map_err(|e| Error::InvalidArgument {
             func,
             msg: e.to_string(),
         })?;
         self.gks.savestate();
         let r: Result<()> = (|| {
             self.gks.setfillintstyle(1)?;
-            self.gks.setlinetype(1)?;
-            self.gks.setlinewidth(0.5)?;
             let n = levels.len();
             for (k, band) in bands.iter().enumerate() {
                 if band.is_empty() {
@@ -269,12 +277,8 @@ impl Gr {
                     }
                     path.close();
                 }
-                let color = self.level_color(k, n);
-                self.gks.setfillcolorind(color)?;
-                self.gks.setlinecolorind(color)?;
-                // Stroking each band's outline in its own colour hides the hairline seams
-                // that anti-aliasing leaves between adjacent filled polygons.
-                self.gks.drawpath(&path, true, Some(FillRule::EvenOdd))?;
+                self.gks.setfillcolorind(self.level_color(k, n))?;
+                self.gks.drawpath(&path, false, Some(FillRule::EvenOdd))?;
             }
             Ok(())
         })();

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 
 use tiny_skia as sk;
 
+mod fill;
 mod mesh;
 mod sprites;
 mod thin_lines;
@@ -163,6 +164,9 @@ fn draw_op(pm: &mut sk::Pixmap, op: &DeviceOp, m: Option<&sk::Mask>) {
     match op {
         DeviceOp::Clip(_) => {}
         DeviceOp::Fill { path, rule, color } => {
+            if fill::fill_polygon(pm, path, *rule, *color, m) {
+                return;
+            }
             if let Some(p) = sk_path(path) {
                 pm.fill_path(&p, &solid_paint(*color), sk_rule(*rule), id, m);
             }

@@ -32,13 +32,20 @@ type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 const NONE: u32 = u32::MAX;
 
+/// The first piece starting at each key: a hash map, or a dense table indexed by key
+/// (reused across calls, all entries [`NONE`] between uses).
+enum Heads<'t> {
+    Hash(KeyMap<u32>),
+    Dense(&'t mut [u32]),
+}
+
 /// For each start key, the pieces starting there (as a linked list).
-struct Outgoing {
-    head: KeyMap<u32>,
+struct Outgoing<'t> {
+    head: Heads<'t>,
     next: Vec<u32>,
 }
 
-impl Outgoing {
+impl<'t> Outgoing<'t> {
     fn new(segs: &[Seg]) -> Self {
         let mut head: KeyMap<u32> = KeyMap::default();
         head.reserve(segs.len());
@@ -48,12 +55,43 @@ impl Outgoing {
             next[s] = *h;
             *h = s as u32;
         }
-        Outgoing { head, next }
+        Outgoing {
+            head: Heads::Hash(head),
+            next,
+        }
+    }
+
+    /// Like [`Outgoing::new`] with the dense `table` (all [`NONE`], longer than every
+    /// key); [`Outgoing::clear`] restores it.
+    fn dense(segs: &[Seg], table: &'t mut [u32]) -> Self {
+        let mut next = vec![NONE; segs.len()];
+        for (s, seg) in segs.iter().enumerate().rev() {
+            let h = &mut table[seg.a as usize];
+            next[s] = *h;
+            *h = s as u32;
+        }
+        Outgoing {
+            head: Heads::Dense(table),
+            next,
+        }
+    }
+
+    /// Resets the entries of a dense table that `segs` used.
+    fn clear(self, segs: &[Seg]) {
+        if let Heads::Dense(table) = self.head {
+            for seg in segs {
+                table[seg.a as usize] = NONE;
+            }
+        }
     }
 
     /// Takes an unused piece starting at `key`, if any.
+    #[inline]
     fn take(&mut self, key: u64, used: &[bool]) -> Option<usize> {
-        let h = self.head.get_mut(&key)?;
+        let h = match &mut self.head {
+            Heads::Hash(map) => map.get_mut(&key)?,
+            Heads::Dense(table) => table.get_mut(key as usize)?,
+        };
         while *h != NONE {
             let s = *h as usize;
             *h = self.next[s];
@@ -133,14 +171,29 @@ pub(crate) fn link_lines(segs: &[Seg]) -> Vec<Vec<Pt>> {
 /// cleaned of duplicate and axis-collinear vertices; outer rings run
 /// counter-clockwise and holes clockwise.
 pub(crate) fn link_rings(segs: &[Seg]) -> Vec<Vec<Pt>> {
-    let mut out = Outgoing::new(segs);
+    rings_with(segs, &mut Outgoing::new(segs))
+}
+
+/// [`link_rings`] for pieces whose keys are all below `table.len()`, with a dense key
+/// table (all [`u32::MAX`], left so on return) instead of a hash map.
+pub(crate) fn link_rings_dense(segs: &[Seg], table: &mut [u32]) -> Vec<Vec<Pt>> {
+    if segs.iter().any(|s| s.a as usize >= table.len()) {
+        return link_rings(segs);
+    }
+    let mut out = Outgoing::dense(segs, table);
+    let rings = rings_with(segs, &mut out);
+    out.clear(segs);
+    rings
+}
+
+fn rings_with(segs: &[Seg], out: &mut Outgoing) -> Vec<Vec<Pt>> {
     let mut used = vec![false; segs.len()];
     let mut rings = Vec::new();
     for s in 0..segs.len() {
         if used[s] {
             continue;
         }
-        let mut ring = follow(segs, s, &mut out, &mut used, Some(segs[s].a));
+        let mut ring = follow(segs, s, out, &mut used, Some(segs[s].a));
         ring.pop();
         let ring = simplify_ring(ring);
         if ring.len() >= 3 {

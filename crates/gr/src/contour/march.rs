@@ -50,6 +50,59 @@ impl Seg {
     }
 }
 
+/// Counts the levels `<= v` of increasing `levels`, starting from the guess of evenly
+/// spaced levels and correcting it by comparisons: exact for any increasing levels, and
+/// without a search for even spacing.
+struct LevelCounter<'l> {
+    levels: &'l [f64],
+    first: f64,
+    /// `(n - 1) / (last - first)`, or 0 for a single level.
+    scale: f64,
+}
+
+impl<'l> LevelCounter<'l> {
+    fn new(levels: &'l [f64]) -> Self {
+        let n = levels.len();
+        let (first, last) = (levels[0], levels[n - 1]);
+        let scale = if n > 1 && last > first {
+            (n - 1) as f64 / (last - first)
+        } else {
+            0.0
+        };
+        LevelCounter {
+            levels,
+            first,
+            scale,
+        }
+    }
+
+    /// The number of levels `<= v` (0 for NaN).
+    #[inline]
+    fn count(&self, v: f64) -> u32 {
+        if v.is_nan() {
+            return 0;
+        }
+        let levels = self.levels;
+        let n = levels.len();
+        // Saturating cast: negative guesses give 0, huge ones usize::MAX.
+        let guess = ((v - self.first) * self.scale) as usize;
+        let mut k = guess.saturating_add(1).min(n);
+        while k < n && levels[k] <= v {
+            k += 1;
+        }
+        while k > 0 && levels[k - 1] > v {
+            k -= 1;
+        }
+        k as u32
+    }
+}
+
+/// The number of `levels` (increasing, not empty) that are `<= v` (0 for NaN).
+#[cfg(test)]
+fn level_count(levels: &[f64], v: f64) -> u32 {
+    LevelCounter::new(levels).count(v)
+}
+
 /// A grid edge between vertices `a` and `b` (`a` has the smaller index).
 #[derive(Debug, Clone, Copy)]
 struct Edge {
@@ -76,6 +129,8 @@ pub(crate) struct Mesh<'g> {
     x: &'g [f64],
     y: &'g [f64],
     z: &'g [f64],
+    /// Whether every cell is valid (no NaN/Inf values).
+    all_valid: bool,
     nx: usize,
     ny: usize,
     /// Number of horizontal edges, `(nx - 1) * ny`.
@@ -92,21 +147,29 @@ impl<'g> Mesh<'g> {
         }
         let (nx, ny) = (grid.x.len(), grid.y.len());
         let z = grid.z;
-        let finite: Vec<bool> = z.iter().map(|v| v.is_finite()).collect();
-        let mut valid = Vec::with_capacity((nx - 1) * (ny - 1));
-        for cj in 0..ny - 1 {
-            let r0 = cj * nx;
-            let r1 = r0 + nx;
-            for ci in 0..nx - 1 {
-                valid.push(
-                    finite[r0 + ci]
-                        && finite[r0 + ci + 1]
-                        && finite[r1 + ci]
-                        && finite[r1 + ci + 1],
-                );
+        let ncells = (nx - 1) * (ny - 1);
+        let all_finite = z.iter().all(|v| v.is_finite());
+        let valid = if all_finite {
+            vec![true; ncells]
+        } else {
+            let finite: Vec<bool> = z.iter().map(|v| v.is_finite()).collect();
+            let mut valid = Vec::with_capacity(ncells);
+            for cj in 0..ny - 1 {
+                let r0 = cj * nx;
+                let r1 = r0 + nx;
+                for ci in 0..nx - 1 {
+                    valid.push(
+                        finite[r0 + ci]
+                            && finite[r0 + ci + 1]
+                            && finite[r1 + ci]
+                            && finite[r1 + ci + 1],
+                    );
+                }
             }
-        }
+            valid
+        };
         Some(Mesh {
+            all_valid: all_finite || valid.iter().all(|&v| v),
             x: grid.x,
             y: grid.y,
             z,
@@ -235,33 +298,53 @@ impl<'g> Mesh<'g> {
         }
     }
 
-    /// The chords of every level of the increasing `levels` (finite), level `k` in slot
-    /// `k` of `levels.len()`, in one pass over the cells: each cell is visited once and
-    /// only the levels between its lowest and highest corner are traced through it.
-    pub fn all_level_chords(&self, levels: &[f64]) -> Vec<Vec<Seg>> {
+    /// The chords of every level of the increasing `levels` (finite), in one pass over
+    /// the cells: each cell is visited once and only the levels between its lowest and
+    /// highest corner are traced through it.
+    ///
+    /// With `shared_keys`, level `k` uses slot `k` of `levels.len()` (keys are unique
+    /// across levels, for bands that join the chords of two levels); otherwise every
+    /// level uses slot 0 of 1 (keys are unique within a level only and stay below
+    /// [`Mesh::key_bound`], for regions traced from one level each).
+    pub fn all_level_chords(&self, levels: &[f64], shared_keys: bool) -> Vec<Vec<Seg>> {
         let n = levels.len();
         let mut out: Vec<Vec<Seg>> = vec![Vec::new(); n];
+        if n == 0 {
+            return out;
+        }
+        // Per vertex, the number of levels <= z: a level crosses a cell iff it is
+        // between the smallest and the largest count of the cell's corners.
+        let counter = LevelCounter::new(levels);
+        let index: Vec<u32> = self.z.iter().map(|&v| counter.count(v)).collect();
         let nx = self.nx;
         for cj in 0..self.ny - 1 {
+            let row = cj * nx;
             for ci in 0..nx - 1 {
-                if !self.cell_valid(ci, cj) {
+                let b = row + ci;
+                let q = [index[b], index[b + 1], index[b + nx + 1], index[b + nx]];
+                if q[0] == q[1] && q[0] == q[2] && q[0] == q[3] {
                     continue;
                 }
-                let b = cj * nx + ci;
+                if !self.all_valid && !self.cell_valid(ci, cj) {
+                    continue;
+                }
+                let lo = q[0].min(q[1]).min(q[2]).min(q[3]) as usize;
+                let hi = q[0].max(q[1]).max(q[2]).max(q[3]) as usize;
                 let zc = [self.z[b], self.z[b + 1], self.z[b + nx + 1], self.z[b + nx]];
-                let lo = zc[0].min(zc[1]).min(zc[2]).min(zc[3]);
-                let hi = zc[0].max(zc[1]).max(zc[2]).max(zc[3]);
-                // A level crosses the cell iff lo < level <= hi.
-                let first = levels.partition_point(|&l| l <= lo);
-                for (k, &level) in levels.iter().enumerate().skip(first) {
-                    if level > hi {
-                        break;
-                    }
-                    self.cell_chords(ci, cj, zc, level, k, n, &mut out[k]);
+                for (k, chords) in out.iter_mut().enumerate().take(hi).skip(lo) {
+                    let (slot, nslots) = if shared_keys { (k, n) } else { (0, 1) };
+                    self.cell_chords(ci, cj, zc, levels[k], slot, nslots, chords);
                 }
             }
         }
         out
+    }
+
+    /// An upper bound of the point keys of slot 0 of 1 (vertex keys and the crossing
+    /// keys of [`Mesh::all_level_chords`] without shared keys).
+    pub fn key_bound(&self) -> usize {
+        let edges = self.n_horizontal + self.nx * (self.ny - 1);
+        2 * edges.max(self.nx * self.ny) + 2
     }
 
     /// The chords of `level` in cell (`ci`, `cj`) with corner values `zc`
@@ -319,10 +402,31 @@ impl<'g> Mesh<'g> {
         }
     }
 
+    fn outer_side(&self, ci: usize, cj: usize, k: usize) -> OuterSide {
+        let (edge, forward) = self.side(ci, cj, k);
+        OuterSide { edge, forward }
+    }
+
     /// All sides of valid cells that border the outside of the domain.
     pub fn outer_sides(&self) -> Vec<OuterSide> {
         let (ncx, ncy) = (self.nx - 1, self.ny - 1);
         let mut sides = Vec::new();
+        if self.all_valid {
+            // Only the grid boundary: bottom, right, top and left sides.
+            for ci in 0..ncx {
+                sides.push(self.outer_side(ci, 0, 0));
+            }
+            for cj in 0..ncy {
+                sides.push(self.outer_side(ncx - 1, cj, 1));
+            }
+            for ci in 0..ncx {
+                sides.push(self.outer_side(ci, ncy - 1, 2));
+            }
+            for cj in 0..ncy {
+                sides.push(self.outer_side(0, cj, 3));
+            }
+            return sides;
+        }
         for cj in 0..ncy {
             for ci in 0..ncx {
                 if !self.cell_valid(ci, cj) {
@@ -336,8 +440,7 @@ impl<'g> Mesh<'g> {
                 ];
                 for (k, &nv) in neighbour_valid.iter().enumerate() {
                     if !nv {
-                        let (edge, forward) = self.side(ci, cj, k);
-                        sides.push(OuterSide { edge, forward });
+                        sides.push(self.outer_side(ci, cj, k));
                     }
                 }
             }
@@ -432,6 +535,42 @@ impl<'g> Mesh<'g> {
                 };
                 out.push(if side.forward { seg } else { seg.reversed() });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::level_count;
+
+    #[test]
+    fn level_count_matches_a_binary_search() {
+        let uneven = [-3.0, -2.9, -1.0, 0.0, 0.001, 5.0, 40.0];
+        let even: Vec<f64> = (0..20).map(|k| -6.5 + 0.75 * k as f64).collect();
+        let single = [1.5];
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -7.0,
+            -3.0,
+            -2.95,
+            -0.0,
+            0.0005,
+            0.001,
+            1.5,
+            4.75,
+            7.75,
+            39.0,
+            40.0,
+            1e300,
+            f64::INFINITY,
+        ];
+        for levels in [&uneven[..], &even[..], &single[..]] {
+            for &v in values.iter().chain(levels) {
+                let want = levels.partition_point(|&l| l <= v) as u32;
+                assert_eq!(level_count(levels, v), want, "{v} in {levels:?}");
+            }
+            assert_eq!(level_count(levels, f64::NAN), 0);
         }
     }
 }

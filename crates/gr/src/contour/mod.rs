@@ -23,6 +23,11 @@
 //!   or hole boundary inside the band), so smooth data gives few, large
 //!   polygons and filling them shows no seams between cells.
 //!
+//! * [`contour_regions`] traces the nested superlevel regions `z >= h[k]`
+//!   instead (each contour line once); `contourf` paints them in order, so
+//!   anti-aliased band edges are drawn over the lower band, never over the
+//!   background (no seams).
+//!
 //! Polygons are meant to be filled with the even-odd rule; outer rings run
 //! counter-clockwise and holes clockwise (band on the left), so the signed
 //! shoelace areas of a band's rings also sum to its area.
@@ -50,7 +55,7 @@ mod march;
 #[cfg(test)]
 mod tests;
 
-pub use bands::{contour_band, contour_bands};
+pub use bands::{contour_band, contour_bands, contour_regions};
 pub use grid::{uniform_levels, ContourError, Grid};
 
 use march::{Mesh, Seg};

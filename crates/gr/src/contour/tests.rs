@@ -325,6 +325,42 @@ fn contour_bands_tile_domain_exactly() {
     }
 }
 
+/// Region `k` (`z >= h[k]`) has the area of bands `k..n` together, and sample points
+/// are inside it exactly when their interpolated value is at least `h[k]`.
+#[test]
+fn contour_regions_are_unions_of_upper_bands() {
+    let mut rng = Lcg(0xfeed_0042);
+    for iter in 0..300 {
+        let style = iter % 6;
+        let (x, y, z) = random_grid(&mut rng, style);
+        let levels = random_levels(&mut rng, style);
+        let grid = Grid::new(&x, &y, &z).unwrap();
+        let bands = contour_bands(&grid, &levels).unwrap();
+        let regions = contour_regions(&grid, &levels).unwrap();
+        assert_eq!(regions.len(), levels.len());
+        let tol = 1e-9 * domain_area(&x, &y, &z).max(1.0);
+        for k in 0..levels.len() {
+            let upper: f64 = bands[k..].iter().map(|b| rings_area(b)).sum();
+            let area = rings_area(&regions[k]);
+            assert!(
+                (area - upper).abs() <= tol,
+                "iter {iter} style {style} region {k}: area {area} vs bands {upper}"
+            );
+            for r in &regions[k] {
+                assert!(r.len() >= 3);
+            }
+        }
+        // Nested: every vertex of region k + 1 lies in region k (or on its boundary).
+        for k in 1..levels.len() {
+            for p in regions[k].iter().flatten().step_by(7) {
+                let inside = inside_even_odd(&regions[k - 1], *p);
+                let on_edge = z_on_edge(&x, &y, &z, *p).is_some();
+                assert!(inside || on_edge, "iter {iter}: region {k} point {p:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn contour_sample_points_lie_in_exactly_one_band() {
     let mut rng = Lcg(42);
@@ -833,7 +869,8 @@ fn all_level_chords_equal_per_level_chords() {
     let levels = [-1.2, -0.5, 0.0, 0.5, 0.9, 1.7];
     let grid = Grid::new(&x, &y, &z).unwrap();
     let mesh = Mesh::new(&grid).unwrap();
-    let all = mesh.all_level_chords(&levels);
+    let all = mesh.all_level_chords(&levels, true);
+    let own = mesh.all_level_chords(&levels, false);
     assert_eq!(all.len(), levels.len());
     let mut total = 0;
     for (k, &level) in levels.iter().enumerate() {
@@ -843,6 +880,13 @@ fn all_level_chords_equal_per_level_chords() {
         for (s, t) in one.iter().zip(&all[k]) {
             assert_eq!((s.a, s.b), (t.a, t.b));
             assert_eq!((s.pa, s.pb), (t.pa, t.pb));
+        }
+        let mut single = Vec::new();
+        mesh.level_chords(level, 0, 1, &mut single);
+        assert_eq!(single.len(), own[k].len(), "level {level}");
+        for (s, t) in single.iter().zip(&own[k]) {
+            assert_eq!((s.a, s.b), (t.a, t.b));
+            assert!((t.a as usize) < mesh.key_bound() && (t.b as usize) < mesh.key_bound());
         }
         total += one.len();
     }
