@@ -14,6 +14,7 @@ use crate::state::State;
 use crate::transform::{check_range, Workstation, NUM_TRANSFORMS};
 
 mod primitives;
+mod reduce;
 
 /// A file output opened by [`Gks::beginprint`].
 #[derive(Debug)]

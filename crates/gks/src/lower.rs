@@ -369,12 +369,30 @@ impl Lowering<'_> {
     }
 }
 
+/// Where a [`ColumnReducer`] writes its points.
+pub(crate) trait LineSink {
+    /// Starts a new piece at `p`.
+    fn move_to(&mut self, p: (f64, f64));
+    /// Continues the piece to `p`.
+    fn line_to(&mut self, p: (f64, f64));
+}
+
+impl LineSink for Path {
+    fn move_to(&mut self, p: (f64, f64)) {
+        Path::move_to(self, p.0, p.1);
+    }
+    fn line_to(&mut self, p: (f64, f64)) {
+        Path::line_to(self, p.0, p.1);
+    }
+}
+
 /// Streaming form of [`decimate_columns`]: points of one polyline piece go in one by one
-/// and the (reduced) piece is appended to a path, without storing the piece.
-struct ColumnReducer {
+/// and the (reduced) piece is appended to a [`LineSink`], without storing the piece. The
+/// columns are those of `floor(x)`.
+pub(crate) struct ColumnReducer {
     decimate: bool,
     /// Points in the current piece so far.
-    started: bool,
+    pub(crate) started: bool,
     col: f64,
     /// Up to three points of the current column run, kept verbatim.
     run: [(f64, f64); 3],
@@ -384,10 +402,13 @@ struct ColumnReducer {
     /// Lowest and highest point of the run and their positions in it.
     lo: ((f64, f64), usize),
     hi: ((f64, f64), usize),
+    /// Points emitted in the current piece, and the last one.
+    emitted: usize,
+    last_emitted: (f64, f64),
 }
 
 impl ColumnReducer {
-    fn new(decimate: bool) -> Self {
+    pub(crate) fn new(decimate: bool) -> Self {
         ColumnReducer {
             decimate,
             started: false,
@@ -398,19 +419,23 @@ impl ColumnReducer {
             last: (0.0, 0.0),
             lo: ((0.0, f64::INFINITY), 0),
             hi: ((0.0, f64::NEG_INFINITY), 0),
+            emitted: 0,
+            last_emitted: (0.0, 0.0),
         }
     }
 
-    fn emit(&mut self, p: (f64, f64), path: &mut Path) {
+    fn emit(&mut self, p: (f64, f64), path: &mut impl LineSink) {
+        self.emitted += 1;
+        self.last_emitted = p;
         if self.started {
-            path.line_to(p.0, p.1);
+            path.line_to(p);
         } else {
-            path.move_to(p.0, p.1);
+            path.move_to(p);
             self.started = true;
         }
     }
 
-    fn push(&mut self, p: (f64, f64), path: &mut Path) {
+    pub(crate) fn push(&mut self, p: (f64, f64), path: &mut impl LineSink) {
         if !self.decimate {
             self.emit(p, path);
             self.len = 1;
@@ -439,7 +464,7 @@ impl ColumnReducer {
 
     /// Emits the current column run: verbatim up to three points, otherwise first, the
     /// extremes (in their order, at the column centre) and last.
-    fn flush_run(&mut self, path: &mut Path) {
+    pub(crate) fn flush_run(&mut self, path: &mut impl LineSink) {
         match self.len {
             0 => {}
             1..=3 => {
@@ -466,7 +491,7 @@ impl ColumnReducer {
     }
 
     /// Ends the current piece (at a NaN gap or the end of the data).
-    fn finish(&mut self, path: &mut Path) {
+    pub(crate) fn finish(&mut self, path: &mut impl LineSink) {
         let single = self.started && !self.decimate && self.len == 1;
         if self.decimate {
             let lone = !self.started && self.len == 1;
@@ -474,14 +499,14 @@ impl ColumnReducer {
             if lone {
                 // A lone point between two gaps: a zero-length segment shows as a dot.
                 let p = self.last;
-                path.line_to(p.0, p.1);
+                path.line_to(p);
             }
         }
-        if single {
-            if let Some(crate::geometry::PathCmd::MoveTo(x, y)) = path.cmds.last().copied() {
-                path.line_to(x, y);
-            }
+        if single && self.emitted == 1 {
+            // A piece of one point: a zero-length segment shows as a dot.
+            path.line_to(self.last_emitted);
         }
+        self.emitted = 0;
         self.started = false;
         self.col = f64::NAN;
         self.len = 0;

@@ -70,17 +70,21 @@ impl Gks {
 
     /// `polyline`: a connected line through the points (world coordinates of the selected
     /// transform). A NaN or infinite coordinate breaks the line, as in GR.
+    ///
+    /// A solid line of 100,000 points or more is reduced per column of the workstation's
+    /// pixels while it is recorded (see [`Gks::polyline_mapped`]).
     pub fn polyline(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
-        check_arrays("polyline", x, y, 2)?;
-        let points = self.to_ndc(x, y);
-        let style = self.line_style();
-        self.push(Primitive::Polyline { points, style });
-        Ok(())
+        self.polyline_mapped(x, y, |v| v, |v| v)
     }
 
     /// [`Gks::polyline`] through the points `(fx(x[i]), fy(y[i]))`: a mapping such as a
     /// plot's axis scales and the world → NDC transform are applied in one pass over the
-    /// data, without an intermediate copy (a million-point line).
+    /// data, without an intermediate copy.
+    ///
+    /// A solid line of 100,000 points or more is reduced while it is mapped, on all cores,
+    /// to at most four points per quarter pixel column of the workstation (first, lowest,
+    /// highest, last), which draws the same pixels as the whole line (GR reduces long lines
+    /// when they are drawn, too); a million-point line is recorded as a few thousand points.
     pub fn polyline_mapped(
         &mut self,
         x: &[f64],
@@ -90,12 +94,13 @@ impl Gks {
     ) -> Result<()> {
         check_arrays("polyline", x, y, 2)?;
         let (sx, ox, sy, oy) = self.state.transforms[self.state.cur_tnr].coeffs();
-        let map = |(&x, &y): (&f64, &f64)| (sx * fx(x) + ox, sy * fy(y) + oy);
-        let points = if x.len() >= 100_000 {
-            use rayon::prelude::*;
-            x.par_iter().zip(y).map(map).collect()
+        let map = |x: f64, y: f64| (sx * fx(x) + ox, sy * fy(y) + oy);
+        let points = if x.len() >= super::reduce::REDUCE_POINTS
+            && self.state.linetype == crate::attributes::LineType::Solid
+        {
+            super::reduce::map_and_reduce(x, y, &self.ws.ndc_to_device(), map)
         } else {
-            x.iter().zip(y).map(map).collect()
+            x.iter().zip(y).map(|(&x, &y)| map(x, y)).collect()
         };
         let style = self.line_style();
         self.push(Primitive::Polyline { points, style });
