@@ -22,14 +22,13 @@ const MAX_SPRITE: f64 = 256.0;
 /// Rows per band (32 rows of an 800 px page are 100 KiB, well inside a core's L2 cache).
 const BAND: i64 = 32;
 
-/// A pre-rendered instance: premultiplied RGBA bytes, for every byte `255 − alpha` of its
-/// pixel (so that a row blends with one branch-free loop over bytes, which the compiler
-/// vectorizes), and the non-transparent column span `[start, end)` of each row.
+/// A pre-rendered instance: premultiplied RGBA bytes (rows padded to groups of four
+/// pixels, blended with branch-free loops over 16 bytes that the compiler vectorizes) and
+/// the non-transparent column span `[start, end)` of each row.
 struct Sprite {
     width: i64,
     height: i64,
     bytes: Vec<u8>,
-    inverse_alpha: Vec<u8>,
     spans: Vec<(u32, u32)>,
 }
 
@@ -52,7 +51,6 @@ impl Sprite {
                 width: 0,
                 height: 0,
                 bytes: Vec::new(),
-                inverse_alpha: Vec::new(),
                 spans: Vec::new(),
             };
             return (empty, (0, 0));
@@ -92,15 +90,10 @@ impl Sprite {
             })
             .collect();
         let bytes = pixels.iter().flat_map(|p| p.to_le_bytes()).collect();
-        let inverse_alpha = pixels
-            .iter()
-            .flat_map(|p| [255 - (p >> 24) as u8; 4])
-            .collect();
         let sprite = Sprite {
             width: cw as i64,
             height: (r1 + 1 - r0) as i64,
             bytes,
-            inverse_alpha,
             spans,
         };
         (sprite, (c0 as i32, r0 as i32))
@@ -279,23 +272,98 @@ fn blend_in_bands(
     };
     let band_bytes = (BAND * canvas.width * 4) as usize;
     // Bands are independent (each pixel lies in one), so they are blended in parallel; the
-    // result does not depend on the number of threads.
+    // result does not depend on the number of threads. In a band the copies are stacked
+    // front to back into a transparent layer ("under"), which skips every pixel group that
+    // is already opaque (in a dense scatter most copies end up hidden), and the layer is
+    // then drawn over the page: the same as drawing the copies one after the other.
     pm.data_mut()
         .par_chunks_mut(band_bytes)
         .enumerate()
         .for_each(|(b, band)| {
             let rows = (b as i64 * BAND, ((b as i64 + 1) * BAND).min(ph));
-            for &i in &order[start[b]..start[b + 1]] {
-                let p = placements[i as usize];
-                canvas.blend(
-                    band,
-                    &sprites[p.sprite as usize],
-                    p.x as i64,
-                    p.y as i64,
-                    rows,
-                );
-            }
+            LAYER.with(|layer| {
+                let mut layer = layer.borrow_mut();
+                if layer.len() < band.len() {
+                    layer.resize(band.len(), 0);
+                }
+                let layer = &mut layer[..band.len()];
+                for &i in order[start[b]..start[b + 1]].iter().rev() {
+                    let p = placements[i as usize];
+                    canvas.blend_under(
+                        layer,
+                        &sprites[p.sprite as usize],
+                        p.x as i64,
+                        p.y as i64,
+                        rows,
+                    );
+                }
+                draw_layer(band, layer);
+            });
         });
+}
+
+thread_local! {
+    /// A band's layer of stacked copies; all zero between bands.
+    static LAYER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Draws the premultiplied `layer` over `dst` and clears the layer.
+fn draw_layer(dst: &mut [u8], layer: &mut [u8]) {
+    let mut d_groups = dst.chunks_exact_mut(16);
+    let mut l_groups = layer.chunks_exact_mut(16);
+    for (d, l) in (&mut d_groups).zip(&mut l_groups) {
+        if l[3] | l[7] | l[11] | l[15] == 0 {
+            continue;
+        }
+        if let (Ok(d), Ok(l)) = (<&mut [u8; 16]>::try_from(d), <&mut [u8; 16]>::try_from(l)) {
+            let inv = inverse_alpha_16(l);
+            blend_16(d, l, &inv);
+            *l = [0; 16];
+        }
+    }
+    for (d, l) in d_groups
+        .into_remainder()
+        .chunks_exact_mut(4)
+        .zip(l_groups.into_remainder().chunks_exact_mut(4))
+    {
+        blend_px(d, u32::from_le_bytes([l[0], l[1], l[2], l[3]]));
+        l.fill(0);
+    }
+}
+
+/// `255 − alpha` of each of four premultiplied pixels, repeated for each of its bytes.
+#[inline(always)]
+fn inverse_alpha_16(px: &[u8; 16]) -> [u8; 16] {
+    let mut inv = [0u8; 16];
+    for p in 0..4 {
+        let ia = 255 - px[4 * p + 3];
+        inv[4 * p..4 * p + 4].copy_from_slice(&[ia; 4]);
+    }
+    inv
+}
+
+/// "Under": the premultiplied bytes `s` put behind the layer bytes `l` (four pixels).
+#[inline(always)]
+fn under_16(l: &mut [u8; 16], s: &[u8; 16]) {
+    let inv = inverse_alpha_16(l);
+    let mut v = [0u16; 16];
+    for k in 0..16 {
+        v[k] = s[k] as u16 * inv[k] as u16 + 128;
+    }
+    for k in 0..16 {
+        l[k] = l[k].wrapping_add(((v[k] + (v[k] >> 8)) >> 8) as u8);
+    }
+}
+
+/// "Under" for one packed premultiplied pixel `s` behind the 4 layer bytes `l`.
+#[inline]
+fn under_px(l: &mut [u8], s: u32) {
+    let Ok(l) = <&mut [u8; 4]>::try_from(l) else {
+        return;
+    };
+    let old = u32::from_le_bytes(*l);
+    // Each channel: l + s · (255 − l_alpha) / 255 (never above 255: l ≤ l_alpha).
+    *l = (old + scale_px(s, 255 - (old >> 24))).to_le_bytes();
 }
 
 /// The page being stamped: its size and clip.
@@ -307,12 +375,10 @@ struct Canvas<'a> {
 }
 
 impl Canvas<'_> {
-    /// Source-over blend of the rows `rows.0..rows.1` of the page (held in `dst`, whose
-    /// first byte is the first pixel of row `rows.0`) covered by `sprite` with
-    /// its top-left pixel at (`x`, `y`), weighted by the clip mask where the sprite reaches
-    /// outside the mask's fully opaque rectangle. Integer arithmetic, rounding like
-    /// tiny-skia's 8-bit pipeline.
-    fn blend(&self, dst: &mut [u8], sprite: &Sprite, x: i64, y: i64, rows: (i64, i64)) {
+    /// Puts `sprite` at (`x`, `y`) behind what the band's `layer` holds (rows `rows.0` to
+    /// `rows.1`, the layer's first byte at row `rows.0`), weighted by the clip mask where
+    /// the sprite reaches outside the mask's fully opaque rectangle.
+    fn blend_under(&self, layer: &mut [u8], sprite: &Sprite, x: i64, y: i64, rows: (i64, i64)) {
         let pw = self.width;
         let (x0, x1) = (x.max(0), (x + sprite.width).min(pw));
         let (y0, y1) = (
@@ -327,7 +393,6 @@ impl Canvas<'_> {
             .mask
             .filter(|_| !(x0 >= ix0 && x1 <= ix1 && y0 >= iy0 && y1 <= iy1));
         for row in y0..y1 {
-            // Only the sprite row's non-transparent span, clipped to the page.
             let (a, b) = sprite.spans[(row - y) as usize];
             let (c0, c1) = ((x + a as i64).max(x0), (x + b as i64).min(x1));
             if c0 >= c1 {
@@ -335,42 +400,41 @@ impl Canvas<'_> {
             }
             let n = (c1 - c0) as usize;
             let s0 = (((row - y) * sprite.width + (c0 - x)) * 4) as usize;
-            let d0 = (((row - rows.0) * pw + c0) * 4) as usize;
+            let l0 = (((row - rows.0) * pw + c0) * 4) as usize;
             let s_row = &sprite.bytes[s0..s0 + 4 * n];
-            let i_row = &sprite.inverse_alpha[s0..s0 + 4 * n];
-            let d_row = &mut dst[d0..d0 + 4 * n];
+            let l_row = &mut layer[l0..l0 + 4 * n];
             match mask {
                 None => {
-                    // d = s + d · (255 − a) / 255 per byte: opaque pixels (255 − a = 0)
-                    // become s, transparent ones keep d, exactly. Groups of 16 bytes
-                    // (whole unless the page edge cuts the row) compile to vector code.
-                    let mut d_groups = d_row.chunks_exact_mut(16);
+                    let mut l_groups = l_row.chunks_exact_mut(16);
                     let mut s_groups = s_row.chunks_exact(16);
-                    let mut i_groups = i_row.chunks_exact(16);
-                    for ((d, s), i) in (&mut d_groups).zip(&mut s_groups).zip(&mut i_groups) {
-                        if let (Ok(d), Ok(s), Ok(i)) = (d.try_into(), s.try_into(), i.try_into()) {
-                            blend_16(d, s, i);
+                    for (l, s) in (&mut l_groups).zip(&mut s_groups) {
+                        // Already opaque: nothing behind it shows.
+                        if l[3] & l[7] & l[11] & l[15] == 255 {
+                            continue;
+                        }
+                        if let (Ok(l), Ok(s)) = (l.try_into(), s.try_into()) {
+                            under_16(l, s);
                         }
                     }
-                    blend_bytes(
-                        d_groups.into_remainder(),
-                        s_groups.remainder(),
-                        i_groups.remainder(),
-                    );
+                    for (l, s) in l_groups
+                        .into_remainder()
+                        .chunks_exact_mut(4)
+                        .zip(s_groups.remainder().chunks_exact(4))
+                    {
+                        under_px(l, u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
+                    }
                 }
                 Some(mask) => {
                     let m0 = (row * pw + c0) as usize;
                     let m_row = &mask[m0..m0 + n];
-                    for ((d, s), &c) in d_row
+                    for ((l, s), &c) in l_row
                         .chunks_exact_mut(4)
                         .zip(s_row.chunks_exact(4))
                         .zip(m_row)
                     {
-                        let s = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-                        match c {
-                            0 => {}
-                            255 => blend_px(d, s),
-                            c => blend_px(d, scale_px(s, c as u32)),
+                        if c != 0 {
+                            let s = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+                            under_px(l, if c == 255 { s } else { scale_px(s, c as u32) });
                         }
                     }
                 }
@@ -379,7 +443,8 @@ impl Canvas<'_> {
     }
 }
 
-/// [`blend_bytes`] for a group of four pixels (vectorized).
+/// Source-over of premultiplied bytes `s` with inverse alphas `i` onto `d`, four pixels
+/// (vectorized).
 #[inline(always)]
 fn blend_16(d: &mut [u8; 16], s: &[u8; 16], i: &[u8; 16]) {
     let mut v = [0u16; 16];
@@ -388,15 +453,6 @@ fn blend_16(d: &mut [u8; 16], s: &[u8; 16], i: &[u8; 16]) {
     }
     for k in 0..16 {
         d[k] = s[k].wrapping_add(((v[k] + (v[k] >> 8)) >> 8) as u8);
-    }
-}
-
-/// Source-over of premultiplied bytes `s` with inverse alphas `i` onto `d`, byte by byte.
-#[inline(always)]
-fn blend_bytes(d: &mut [u8], s: &[u8], i: &[u8]) {
-    for ((d, &s), &i) in d.iter_mut().zip(s).zip(i) {
-        let v = *d as u16 * i as u16 + 128;
-        *d = s + ((v + (v >> 8)) >> 8) as u8;
     }
 }
 
