@@ -12,6 +12,8 @@
 
 use tiny_skia as sk;
 
+mod convex;
+
 use super::{div255, draw_op};
 use crate::device::{offset_convex, signed_area, LineCap, Mesh, Rgba};
 
@@ -322,8 +324,28 @@ pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) 
         };
         (s.width / 2.0, ext, *c, s.width <= MAX_FAST_EDGE)
     });
+    let (pw, ph) = (pm.width() as usize, pm.height() as usize);
     for (poly, edge_pts, color) in mesh.faces() {
         let edges = edge_style.filter(|_| edge_pts.len() >= 2);
+        // Convex faces whose edge lines (if any) are their thin outline: one pass.
+        let ring = match edges {
+            None => Some(None),
+            Some((half, _, ecolor, true)) if edges_outline_poly(edge_pts, poly) => {
+                Some(Some((half, ecolor)))
+            }
+            _ => None,
+        };
+        if let Some(ring) = ring {
+            let mut target = convex::Target {
+                data: pm.data_mut(),
+                width: pw,
+                height: ph,
+                mask: m.map(|m| m.data()),
+            };
+            if convex::draw_convex(&mut target, poly, half_seam, color, ring) {
+                continue;
+            }
+        }
         // How far the drawing can reach beyond the points: mitred corners of the seam
         // polygon or edge ring (at most twice the half width), square line ends.
         let grow = match edges {
