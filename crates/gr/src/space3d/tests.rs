@@ -815,8 +815,12 @@ fn nan_cells_are_skipped() {
         gr.gks()
             .items()
             .iter()
-            .filter(|i| matches!(i.primitive, gks::display_list::Primitive::FillArea { .. }))
-            .count()
+            .map(|i| match &i.primitive {
+                gks::display_list::Primitive::FillArea { .. } => 1,
+                gks::display_list::Primitive::Mesh(m) => m.faces.len(),
+                _ => 0,
+            })
+            .sum::<usize>()
     };
     assert_eq!(count(&z), 25);
     z[2 * 6 + 2] = f64::NAN; // an inner node: 4 cells
@@ -952,9 +956,10 @@ fn polygonmesh_and_text3d() {
         .gks()
         .items()
         .iter()
-        .filter_map(|i| match &i.primitive {
-            gks::display_list::Primitive::FillArea { style, .. } => Some(style.color),
-            _ => None,
+        .flat_map(|i| match &i.primitive {
+            gks::display_list::Primitive::FillArea { style, .. } => vec![style.color],
+            gks::display_list::Primitive::Mesh(m) => m.faces.iter().map(|f| f.1).collect(),
+            _ => Vec::new(),
         })
         .map(|c| {
             (2..8)

@@ -322,15 +322,30 @@ pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) 
         } else {
             s.width / 2.0
         };
-        (s.width / 2.0, ext, *c, s.width <= MAX_FAST_EDGE)
+        (
+            s.width / 2.0,
+            ext,
+            *c,
+            s.width <= MAX_FAST_EDGE && s.dash.is_none(),
+        )
     });
     let (pw, ph) = (pm.width() as usize, pm.height() as usize);
+    let mut outline = Vec::new();
     for (poly, edge_pts, color) in mesh.faces() {
+        let edge_pts = if mesh.outlines {
+            outline.clear();
+            outline.extend(poly.iter().chain(poly.first()));
+            &outline[..]
+        } else {
+            edge_pts
+        };
         let edges = edge_style.filter(|_| edge_pts.len() >= 2);
         // Convex faces whose edge lines (if any) are their thin outline: one pass.
         let ring = match edges {
             None => Some(None),
-            Some((half, _, ecolor, true)) if edges_outline_poly(edge_pts, poly) => {
+            Some((half, _, ecolor, true))
+                if mesh.outlines || edges_outline_poly(edge_pts, poly) =>
+            {
                 Some(Some((half, ecolor)))
             }
             _ => None,
@@ -420,6 +435,7 @@ fn single_face(
         rule: mesh.rule,
         seam: mesh.seam,
         edge_style: mesh.edge_style.clone(),
+        outlines: false,
     };
     one.ops()
 }
@@ -452,6 +468,7 @@ mod tests {
                     a: 80,
                 },
             )),
+            outlines: false,
         };
         let node = |i: usize, j: usize| {
             (
@@ -572,6 +589,7 @@ mod tests {
             rule: FillRule::NonZero,
             seam: 0.0,
             edge_style: None,
+            outlines: false,
         };
         let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
         let at = |x: usize, y: usize| px[(y * 120 + x) * 4..][..4].to_vec();
@@ -620,6 +638,7 @@ mod tests {
             rule: FillRule::NonZero,
             seam: 0.0,
             edge_style: None,
+            outlines: false,
         };
         let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
         let p = &px[(20 * 120 + 10) * 4..][..4];
