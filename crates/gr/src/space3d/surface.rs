@@ -106,14 +106,23 @@ pub(crate) fn cell_order(eye: Eye, u: &[f64], v: &[f64]) -> Vec<(usize, usize)> 
             .collect()
     };
     let (ri, rj) = (rank(u, 0), rank(v, 1));
-    let mut cells: Vec<(usize, usize)> = (0..rj.len())
-        .flat_map(|j| (0..ri.len()).map(move |i| (i, j)))
-        .collect();
-    cells.sort_by(|a, b| {
-        rj[a.1]
-            .total_cmp(&rj[b.1])
-            .then(ri[a.0].total_cmp(&ri[b.0]))
-    });
+    // Sorting all cells (row-major) stably by (row rank, column rank) is: rows by rank,
+    // columns by rank, and for a group of rows of equal rank and a group of columns of
+    // equal rank, those cells row by row.
+    let sorted = |r: &[f64]| {
+        let mut k: Vec<usize> = (0..r.len()).collect();
+        k.sort_by(|&a, &b| r[a].total_cmp(&r[b]));
+        k
+    };
+    let (cols, rows) = (sorted(&ri), sorted(&rj));
+    let mut cells = Vec::with_capacity(ri.len() * rj.len());
+    for rgroup in rows.chunk_by(|&a, &b| rj[a].total_cmp(&rj[b]).is_eq()) {
+        for cgroup in cols.chunk_by(|&a, &b| ri[a].total_cmp(&ri[b]).is_eq()) {
+            for &j in rgroup {
+                cells.extend(cgroup.iter().map(|&i| (i, j)));
+            }
+        }
+    }
     cells
 }
 

@@ -12,10 +12,12 @@
 
 use tiny_skia as sk;
 
+mod accum;
 mod convex;
 
 use super::{div255, draw_op};
 use crate::device::{offset_convex, signed_area, LineCap, Mesh, Rgba};
+use accum::{premul, Accum};
 
 /// Edge lines wider than this (device pixels) are stroked by tiny-skia with their real
 /// round joins; thinner ones are rectangles, which look the same at that size.
@@ -212,6 +214,61 @@ impl Coverage {
     }
 }
 
+impl Coverage {
+    /// Composites `fill` weighted by the fill coverage with `edge` (if any) over it by the
+    /// edge coverage under what `acc` holds, and clears the buffers. The box must lie
+    /// inside `acc`'s.
+    fn blend_under(
+        &mut self,
+        acc: &mut Accum,
+        fill: Rgba,
+        edge: Option<Rgba>,
+        mask: Option<&[u8]>,
+    ) {
+        let fp = premul(fill);
+        let ep = edge.map_or([0.0; 4], premul);
+        let ea = ep[3] / 255.0;
+        let w = self.w;
+        let [fa, ea_buf] = &mut self.acc;
+        for row in 0..self.h {
+            let y = (self.oy + row as i64) as usize;
+            let fcells = &mut fa[row * w..row * w + w];
+            let ecells = &mut ea_buf[row * w..row * w + w];
+            let (mut fsum, mut esum) = (0.0f32, 0.0f32);
+            for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
+                fsum += *fc;
+                esum += *ec;
+                *fc = 0.0;
+                *ec = 0.0;
+                let x = self.ox as usize + c;
+                if x >= acc.x0 + acc.w {
+                    continue;
+                }
+                let mut tf = fsum.abs().min(1.0);
+                let mut te = if edge.is_some() {
+                    esum.abs().min(1.0)
+                } else {
+                    0.0
+                };
+                if tf < 1.0 / 512.0 && te < 1.0 / 512.0 || acc.opaque(x, y) {
+                    continue;
+                }
+                if let Some(m) = mask {
+                    let mv = m[y * acc.page_width + x] as f32 / 255.0;
+                    tf *= mv;
+                    te *= mv;
+                }
+                let keep = 1.0 - te * ea;
+                let mut s = [0.0f32; 4];
+                for ch in 0..4 {
+                    s[ch] = fp[ch] * tf * keep + ep[ch] * te;
+                }
+                acc.under(x, y, s);
+            }
+        }
+    }
+}
+
 /// Source-over of `color` at coverage `cov` (0..=1) onto one premultiplied pixel.
 #[inline]
 fn blend_cov(d: &mut [u8], color: Rgba, cov: f32) {
@@ -282,11 +339,12 @@ fn edges_outline_poly(edges: &[(f64, f64)], poly: &[(f64, f64)]) -> bool {
     k == n
 }
 
-/// Integer pixel box of points grown by `grow`, if it lies inside the page.
+/// Integer pixel box of points grown by `grow`, cut to `area` (x0, y0, x1, y1); `None` if
+/// that leaves nothing.
 fn pixel_box(
     pts: impl Iterator<Item = (f64, f64)>,
     grow: f64,
-    (pw, ph): (f64, f64),
+    area: (i64, i64, i64, i64),
 ) -> Option<(i64, i64, i64, i64)> {
     let (mut x0, mut y0, mut x1, mut y1) =
         (f64::INFINITY, f64::INFINITY, -f64::INFINITY, -f64::INFINITY);
@@ -298,25 +356,30 @@ fn pixel_box(
             y1 = y1.max(y);
         }
     }
-    let (x0, y0, x1, y1) = (
-        (x0 - grow).floor(),
-        (y0 - grow).floor(),
-        (x1 + grow).ceil(),
-        (y1 + grow).ceil(),
+    if x0 > x1 || y0 > y1 {
+        return None;
+    }
+    let clamp = |v: f64, lo: i64, hi: i64| v.clamp(lo as f64, hi as f64) as i64;
+    let b = (
+        clamp((x0 - grow).floor(), area.0, area.2),
+        clamp((y0 - grow).floor(), area.1, area.3),
+        clamp((x1 + grow).ceil(), area.0, area.2),
+        clamp((y1 + grow).ceil(), area.1, area.3),
     );
-    (x0 >= 0.0 && y0 >= 0.0 && x1 <= pw && y1 <= ph && x0 < x1 && y0 < y1)
-        .then_some((x0 as i64, y0 as i64, x1 as i64, y1 as i64))
+    (b.0 < b.2 && b.1 < b.3).then_some(b)
 }
 
-/// Draws a mesh in painter's order: each face (fill and seam) and then its edge lines.
-/// Faces that reach beyond the page are drawn by tiny-skia, as plain operations.
+/// Half width, cap extension, colour of a mesh's edge lines, and whether they are thin
+/// and solid enough for the coverage rasterizers.
+type EdgeStyle = (f64, f64, Rgba, bool);
+
+/// Draws a mesh as if in painter's order: each face (fill and seam) and then its edge lines.
+/// With thin solid edge lines (or none) the faces are composited front to back into an
+/// [`Accum`] buffer (convex faces by [`convex::draw_convex`], others by the exact scanline
+/// path); otherwise they are drawn back to front, thick edge lines by tiny-skia.
 pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) {
-    let page = (pm.width() as f64, pm.height() as f64);
-    let mut cov = Coverage::new();
-    let (mut grown, mut shrunk) = (Vec::new(), Vec::new());
     let half_seam = mesh.seam / 2.0;
-    // Half width, cap extension, colour and whether the fast path applies.
-    let edge_style = mesh.edge_style.as_ref().map(|(s, c)| {
+    let edge_style: Option<EdgeStyle> = mesh.edge_style.as_ref().map(|(s, c)| {
         let ext = if s.cap == LineCap::Butt {
             0.0
         } else {
@@ -329,9 +392,173 @@ pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) 
             s.width <= MAX_FAST_EDGE && s.dash.is_none(),
         )
     });
-    let (pw, ph) = (pm.width() as usize, pm.height() as usize);
-    let mut outline = Vec::new();
-    for (poly, edge_pts, color) in mesh.faces() {
+    if edge_style.is_none_or(|e| e.3) {
+        front_to_back(pm, mesh, m, half_seam, edge_style);
+    } else {
+        back_to_front(pm, mesh, m, half_seam, edge_style);
+    }
+}
+
+/// How far the drawing of a face can reach beyond its points: mitred corners of the seam
+/// polygon or edge ring (at most twice the half width), square line ends.
+fn reach(half_seam: f64, edges: Option<EdgeStyle>) -> f64 {
+    match edges {
+        Some((half, ext, _, true)) => (half + ext).max(2.0 * half).max(2.0 * half_seam),
+        _ => 2.0 * half_seam,
+    }
+}
+
+/// The polygon and edge points of face `k`.
+fn face(mesh: &Mesh, k: usize) -> (&[(f64, f64)], &[(f64, f64)], Rgba) {
+    let f = mesh.faces[k];
+    let (p0, e0) = match k {
+        0 => (0, 0),
+        _ => {
+            let g = mesh.faces[k - 1];
+            (g.points_end as usize, g.edges_end as usize)
+        }
+    };
+    (
+        &mesh.points[p0..f.points_end as usize],
+        &mesh.edges[e0.min(f.edges_end as usize)..f.edges_end as usize],
+        f.color,
+    )
+}
+
+/// Composites the faces near to far into a buffer over the mesh's pixels, then that over
+/// the pixmap.
+fn front_to_back(
+    pm: &mut sk::Pixmap,
+    mesh: &Mesh,
+    m: Option<&sk::Mask>,
+    half_seam: f64,
+    edge_style: Option<EdgeStyle>,
+) {
+    let (pw, ph) = (pm.width() as i64, pm.height() as i64);
+    let grow = reach(half_seam, edge_style) + 1.0;
+    let all = mesh.points.iter().chain(&mesh.edges).copied();
+    let Some(b) = pixel_box(all, grow, (0, 0, pw, ph)) else {
+        return;
+    };
+    let mut acc = Accum::new(
+        b.0 as usize,
+        b.1 as usize,
+        b.2 as usize,
+        b.3 as usize,
+        pw as usize,
+    );
+    let mask = m.map(|m| m.data());
+    let mut cov = Coverage::new();
+    let (mut grown, mut shrunk, mut outline) = (Vec::new(), Vec::new(), Vec::new());
+    for k in (0..mesh.faces.len()).rev() {
+        let (poly, edge_pts, color) = face(mesh, k);
+        let edges = edge_style.filter(|_| mesh.outlines || edge_pts.len() >= 2);
+        let ring = mesh.outlines || edges_outline_poly(edge_pts, poly);
+        if (edges.is_none() || ring)
+            && convex::draw_convex(
+                &mut acc,
+                mask,
+                poly,
+                half_seam,
+                color,
+                edges.map(|e| (e.0, e.2)),
+            )
+        {
+            continue;
+        }
+        let edge_pts = if mesh.outlines {
+            outline.clear();
+            outline.extend(poly.iter().chain(poly.first()));
+            &outline[..]
+        } else {
+            edge_pts
+        };
+        let grow = reach(half_seam, edges);
+        let area = (
+            acc.x0 as i64,
+            acc.y0 as i64,
+            (acc.x0 + acc.w) as i64,
+            (acc.y0 + acc.h) as i64,
+        );
+        let Some(b) = pixel_box(poly.iter().chain(edge_pts).copied(), grow, area) else {
+            continue;
+        };
+        cov.reset(b.0, b.1, b.2, b.3);
+        let ecolor = accumulate(
+            &mut cov,
+            poly,
+            edge_pts,
+            half_seam,
+            edges,
+            &mut grown,
+            &mut shrunk,
+        );
+        cov.blend_under(&mut acc, color, ecolor, mask);
+    }
+    acc.composite(pm);
+}
+
+/// Adds a face's fill and seam (and its edge lines, if `edges`) to the coverage buffer;
+/// returns the edge colour.
+fn accumulate(
+    cov: &mut Coverage,
+    poly: &[(f64, f64)],
+    edge_pts: &[(f64, f64)],
+    half_seam: f64,
+    edges: Option<EdgeStyle>,
+    grown: &mut Vec<(f64, f64)>,
+    shrunk: &mut Vec<(f64, f64)>,
+) -> Option<Rgba> {
+    if half_seam > 0.0 {
+        if offset_convex(poly, half_seam, grown) {
+            cov.polygon(FILL, grown, 1.0);
+        } else {
+            cov.polygon(FILL, poly, 1.0);
+            let n = poly.len();
+            for i in 0..n {
+                if let Some(r) = segment_rect(poly[i], poly[(i + 1) % n], half_seam, half_seam) {
+                    cov.polygon(FILL, &r, 1.0);
+                }
+            }
+        }
+    } else {
+        cov.polygon(FILL, poly, 1.0);
+    }
+    let (half, ext, ecolor, _) = edges?;
+    // A cell's outline: the ring between the cell grown and shrunk by half the line
+    // width; otherwise one rectangle per segment.
+    if edges_outline_poly(edge_pts, poly)
+        && offset_convex(poly, half, grown)
+        && offset_convex(poly, -half, shrunk)
+    {
+        cov.polygon(EDGE, grown, 1.0);
+        cov.polygon(EDGE, shrunk, -1.0);
+    } else {
+        for piece in edge_pts.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
+            for s in piece.windows(2) {
+                if let Some(r) = segment_rect(s[0], s[1], half, ext) {
+                    cov.polygon(EDGE, &r, 1.0);
+                }
+            }
+        }
+    }
+    Some(ecolor)
+}
+
+/// Draws the faces far to near onto the pixmap: thick or dashed edge lines (and faces
+/// reaching beyond the page) by tiny-skia, the rest with the exact scanline path.
+fn back_to_front(
+    pm: &mut sk::Pixmap,
+    mesh: &Mesh,
+    m: Option<&sk::Mask>,
+    half_seam: f64,
+    edge_style: Option<EdgeStyle>,
+) {
+    let page = (0, 0, pm.width() as i64, pm.height() as i64);
+    let mut cov = Coverage::new();
+    let (mut grown, mut shrunk, mut outline) = (Vec::new(), Vec::new(), Vec::new());
+    for k in 0..mesh.faces.len() {
+        let (poly, edge_pts, color) = face(mesh, k);
         let edge_pts = if mesh.outlines {
             outline.clear();
             outline.extend(poly.iter().chain(poly.first()));
@@ -340,80 +567,27 @@ pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) 
             edge_pts
         };
         let edges = edge_style.filter(|_| edge_pts.len() >= 2);
-        // Convex faces whose edge lines (if any) are their thin outline: one pass.
-        let ring = match edges {
-            None => Some(None),
-            Some((half, _, ecolor, true))
-                if mesh.outlines || edges_outline_poly(edge_pts, poly) =>
-            {
-                Some(Some((half, ecolor)))
-            }
-            _ => None,
-        };
-        if let Some(ring) = ring {
-            let mut target = convex::Target {
-                data: pm.data_mut(),
-                width: pw,
-                height: ph,
-                mask: m.map(|m| m.data()),
-            };
-            if convex::draw_convex(&mut target, poly, half_seam, color, ring) {
-                continue;
-            }
-        }
-        // How far the drawing can reach beyond the points: mitred corners of the seam
-        // polygon or edge ring (at most twice the half width), square line ends.
-        let grow = match edges {
-            Some((half, ext, _, true)) => (half + ext).max(2.0 * half).max(2.0 * half_seam),
-            _ => 2.0 * half_seam,
-        };
-        let bbox = pixel_box(poly.iter().chain(edge_pts).copied(), grow, page);
-        let fast_edges = edges.is_some_and(|e| e.3);
-        let (Some(b), true) = (bbox, poly.len() >= 3 && (edges.is_none() || fast_edges)) else {
+        let grow = reach(half_seam, edges);
+        let bbox = pixel_box(poly.iter().chain(edge_pts).copied(), grow, page)
+            .filter(|b| b.0 > page.0 && b.1 > page.1 && b.2 < page.2 && b.3 < page.3);
+        let fast_edges = edges.is_none_or(|e| e.3);
+        let (Some(b), true) = (bbox, poly.len() >= 3 && fast_edges) else {
             for op in single_face(mesh, poly, edge_pts, color) {
                 draw_op(pm, &op, m);
             }
             continue;
         };
         cov.reset(b.0, b.1, b.2, b.3);
-        if half_seam > 0.0 {
-            if offset_convex(poly, half_seam, &mut grown) {
-                cov.polygon(FILL, &grown, 1.0);
-            } else {
-                cov.polygon(FILL, poly, 1.0);
-                let n = poly.len();
-                for i in 0..n {
-                    if let Some(r) = segment_rect(poly[i], poly[(i + 1) % n], half_seam, half_seam)
-                    {
-                        cov.polygon(FILL, &r, 1.0);
-                    }
-                }
-            }
-        } else {
-            cov.polygon(FILL, poly, 1.0);
-        }
-        let mut edge_color = None;
-        if let Some((half, ext, ecolor, _)) = edges {
-            edge_color = Some(ecolor);
-            // A cell's outline: the ring between the cell grown and shrunk by half the
-            // line width; otherwise one rectangle per segment.
-            if edges_outline_poly(edge_pts, poly)
-                && offset_convex(poly, half, &mut grown)
-                && offset_convex(poly, -half, &mut shrunk)
-            {
-                cov.polygon(EDGE, &grown, 1.0);
-                cov.polygon(EDGE, &shrunk, -1.0);
-            } else {
-                for piece in edge_pts.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
-                    for s in piece.windows(2) {
-                        if let Some(r) = segment_rect(s[0], s[1], half, ext) {
-                            cov.polygon(EDGE, &r, 1.0);
-                        }
-                    }
-                }
-            }
-        }
-        cov.blend(pm, color, edge_color, m);
+        let ecolor = accumulate(
+            &mut cov,
+            poly,
+            edge_pts,
+            half_seam,
+            edges,
+            &mut grown,
+            &mut shrunk,
+        );
+        cov.blend(pm, color, ecolor, m);
     }
 }
 

@@ -1,5 +1,7 @@
 //! The fast path of the mesh rasterizer: a convex face (every cell of a surface) with its
-//! same-colour seam and its outline ring, drawn in one pass over the pixels it touches.
+//! same-colour seam and its outline ring, composited under what nearer faces left in the
+//! [`Accum`] buffer in one pass over the pixels it touches (pixels already opaque are
+//! skipped).
 //!
 //! The face is described by the signed distances of a pixel centre to its edge lines
 //! (outward unit normals): inside the polygon grown by `g` all of them are `<= g`, so with
@@ -12,6 +14,7 @@
 //! eight corners or are (with their seam) thinner than a pixel are left to the exact
 //! scanline path.
 
+use super::accum::{premul, Accum};
 use crate::device::Rgba;
 
 /// Planes of one face: `a·x + b·y + c` is the signed distance of `(x, y)` (relative to
@@ -22,18 +25,9 @@ struct Planes {
     c: [f32; 8],
     /// Slots in use: 4 or 8.
     n: usize,
-}
-
-/// Where and how to draw: the pixmap's premultiplied RGBA bytes, its size, clip mask.
-pub(super) struct Target<'a> {
-    /// Premultiplied RGBA8 pixels, rows top to bottom.
-    pub data: &'a mut [u8],
-    /// Width in pixels.
-    pub width: usize,
-    /// Height in pixels.
-    pub height: usize,
-    /// Clip mask (one byte per pixel), if any.
-    pub mask: Option<&'a [u8]>,
+    /// Smallest and largest y (relative to the origin) of the face grown by the reach.
+    y0: f64,
+    y1: f64,
 }
 
 /// Largest integer `<= v` (for values well inside the `i32` range), without libm.
@@ -47,10 +41,31 @@ fn floor_i(v: f32) -> i32 {
     }
 }
 
+/// The smaller of two numbers (one `minss`; no NaN handling needed here).
+#[inline(always)]
+fn mn(a: f32, b: f32) -> f32 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The larger of two numbers (one `maxss`).
+#[inline(always)]
+fn mx(a: f32, b: f32) -> f32 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Builds the planes of convex polygon `poly` (device pixels, relative to `origin`) with
 /// bevels for the seam half width `hs`; `None` if the polygon is not convex, has more than
 /// eight corners (bevels included) or is, grown by `hs`, thinner than a pixel.
-fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64) -> Option<Planes> {
+/// `reach` is how far beyond the face anything is drawn (for the rows to visit).
+fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Option<Planes> {
     let mut v = [(0.0f64, 0.0f64); 8];
     let mut m = 0;
     let d2 = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0) * (p.0 - q.0) + (p.1 - q.1) * (p.1 - q.1);
@@ -115,6 +130,8 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64) -> Option<Planes> {
         b: [0.0; 8],
         c: [0.0; 8],
         n: 0,
+        y0: f64::INFINITY,
+        y1: f64::NEG_INFINITY,
     };
     let mut k = 0;
     for (i, &(nx, ny, c)) in e[..m].iter().enumerate() {
@@ -126,6 +143,16 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64) -> Option<Planes> {
         // more (the miter would reach beyond twice the offset).
         let (mx, my, _) = e[(i + 1) % m];
         let cos = nx * mx + ny * my;
+        let q = v[(i + 1) % m];
+        // The corner of the face grown by the reach (miter or both bevel ends).
+        let (ya, yb) = if cos > -0.5 {
+            let y = q.1 + (ny + my) * reach / (1.0 + cos);
+            (y, y)
+        } else {
+            (q.1 + ny * reach, q.1 + my * reach)
+        };
+        pl.y0 = pl.y0.min(ya.min(yb));
+        pl.y1 = pl.y1.max(ya.max(yb));
         if cos <= -0.5 {
             let (bx, by) = (nx + mx, ny + my);
             let bl = (bx * bx + by * by).sqrt();
@@ -133,7 +160,6 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64) -> Option<Planes> {
                 return None;
             }
             let (bx, by) = (bx / bl, by / bl);
-            let q = v[(i + 1) % m];
             if k == 8 {
                 return None;
             }
@@ -152,20 +178,13 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64) -> Option<Planes> {
     Some(pl)
 }
 
-/// A colour premultiplied, channels 0..=255 as `f32`, and its alpha as a fraction.
-fn premul(c: Rgba) -> ([f32; 4], f32) {
-    let a = c.a as f32 / 255.0;
-    (
-        [c.r as f32 * a, c.g as f32 * a, c.b as f32 * a, c.a as f32],
-        a,
-    )
-}
-
-/// Draws convex face `poly` filled with `fill` and grown by the seam half width `hs`, then
-/// its outline ring (`edge`: half width, colour) over it; false (nothing drawn) if the face
-/// needs the exact path.
+/// Draws convex face `poly` (device pixels) under what `acc` holds: filled with `fill` and
+/// grown by the seam half width `hs`, its outline ring (`edge`: half width, colour) over
+/// it, coverage weighted by the clip `mask` (page-sized); false (nothing drawn) if the
+/// face needs the exact path.
 pub(super) fn draw_convex(
-    t: &mut Target<'_>,
+    acc: &mut Accum,
+    mask: Option<&[u8]>,
     poly: &[(f64, f64)],
     hs: f64,
     fill: Rgba,
@@ -175,113 +194,127 @@ pub(super) fn draw_convex(
         return false;
     };
     let origin = (origin.0.round(), origin.1.round());
-    let Some(pl) = planes(poly, origin, hs) else {
+    let hw = edge.map_or(0.0, |e| e.0);
+    // Pixel centres farther than this from the face get nothing.
+    let reach = hs.max(hw) + 0.5;
+    let Some(pl) = planes(poly, origin, hs, reach) else {
         return false;
     };
     if pl.n == 4 {
-        fill_rows::<4>(t, &pl, poly, origin, hs, fill, edge);
+        fill_rows::<4>(acc, mask, &pl, origin, hs, reach, fill, edge);
     } else {
-        fill_rows::<8>(t, &pl, poly, origin, hs, fill, edge);
+        fill_rows::<8>(acc, mask, &pl, origin, hs, reach, fill, edge);
     }
     true
 }
 
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn fill_rows<const N: usize>(
-    t: &mut Target<'_>,
+    acc: &mut Accum,
+    mask: Option<&[u8]>,
     pl: &Planes,
-    poly: &[(f64, f64)],
     origin: (f64, f64),
     hs: f64,
+    reach: f64,
     fill: Rgba,
     edge: Option<(f64, Rgba)>,
 ) {
     let (a, b, c) = (&pl.a[..N], &pl.b[..N], &pl.c[..N]);
     let hw = edge.map_or(0.0, |e| e.0) as f32;
-    let hs32 = hs as f32;
-    // Pixel centres farther than `reach` from the face get nothing.
-    let reach = hs32.max(if edge.is_some() { hw } else { 0.0 }) + 0.5;
-    let (mut y0, mut y1) = (f64::INFINITY, -f64::INFINITY);
-    for p in poly {
-        y0 = y0.min(p.1);
-        y1 = y1.max(p.1);
-    }
-    let grow = 2.0 * reach as f64 + 1.0;
-    let (ph, pw) = (t.height as i32, t.width as i32);
-    let row0 = floor_i((y0 - grow) as f32).max(0);
-    let row1 = (floor_i((y1 + grow) as f32) + 1).min(ph);
+    let fedge = (hs + 0.5) as f32;
+    let reach32 = reach as f32;
     let (ox, oy) = (origin.0 as i32, origin.1 as i32);
-    let (fp, fa) = premul(fill);
-    let (ep, ea) = match edge {
-        Some((_, e)) => premul(e),
-        None => ([0.0; 4], 0.0),
-    };
-    let fill_px = [fill.r, fill.g, fill.b, 255];
-    let opaque = fill.a == 255;
-    let has_edge = edge.is_some();
-    let mut k = [0.0f32; N];
-    for row in row0..row1 {
+    // Rows whose centres lie within the grown face, inside the buffer.
+    let row0 = (floor_i((pl.y0 - 0.5) as f32) + 1 + oy).max(acc.y0 as i32);
+    let row1 = (floor_i((pl.y1 - 0.5) as f32) + oy).min((acc.y0 + acc.h) as i32 - 1);
+    let (ax0, ax1) = (acc.x0 as i32, (acc.x0 + acc.w) as i32 - 1);
+    let fp = premul(fill);
+    let ep = edge.map_or([0.0; 4], |e| premul(e.1));
+    let ea = ep[3] / 255.0;
+    let edge_on = if edge.is_some() { 1.0f32 } else { 0.0 };
+    // Which side of the span each plane bounds, and 1/a.
+    let mut inv = [0.0f32; N];
+    let mut right = [false; N];
+    for i in 0..N {
+        inv[i] = if a[i].abs() > 1e-6 { 1.0 / a[i] } else { 0.0 };
+        right[i] = a[i] > 0.0;
+    }
+    let stride = acc.stride;
+    let [pr, pg, pb, pa] = &mut acc.planes;
+    for row in row0..=row1 {
         let yc = (row - oy) as f32 + 0.5;
-        let (mut lo, mut hi) = (f32::NEG_INFINITY, f32::INFINITY);
-        let mut empty = false;
+        let (mut lo, mut hi) = (-1e6f32, 1e6f32);
+        let mut k = [0.0f32; N];
         for i in 0..N {
             k[i] = b[i] * yc + c[i];
-            let room = reach - k[i];
-            if a[i] > 1e-6 {
-                hi = hi.min(room / a[i]);
-            } else if a[i] < -1e-6 {
-                lo = lo.max(room / a[i]);
-            } else if room <= 0.0 {
-                empty = true;
+            let room = reach32 - k[i];
+            if inv[i] == 0.0 {
+                if room <= 0.0 {
+                    hi = -1e6;
+                }
+            } else if right[i] {
+                hi = mn(hi, room * inv[i]);
+            } else {
+                lo = mx(lo, room * inv[i]);
             }
         }
-        if empty || lo >= hi || lo.is_nan() || hi.is_nan() {
-            continue;
-        }
         // Pixel centres x + 0.5 strictly inside (lo, hi), relative to the origin.
-        let x0 = (floor_i(lo.max(-1e6) - 0.5) + 1 + ox).max(0);
-        let x1 = (floor_i(hi.min(1e6) - 0.5) + ox).min(pw - 1);
+        let x0 = (floor_i(lo - 0.5) + 1 + ox).max(ax0);
+        let x1 = (floor_i(hi - 0.5) + ox).min(ax1);
         if x0 > x1 {
             continue;
         }
-        let base = row as usize * t.width;
-        let pixels = &mut t.data[(base + x0 as usize) * 4..(base + x1 as usize + 1) * 4];
-        let mrow = t.mask.map(|m| &m[base + x0 as usize..=base + x1 as usize]);
-        let mut cx = (x0 - ox) as f32 + 0.5;
-        for (j, d) in pixels.chunks_exact_mut(4).enumerate() {
-            let mut dist = a[0] * cx + k[0];
-            for i in 1..N {
-                dist = dist.max(a[i] * cx + k[i]);
+        let base = (row as usize - acc.y0) * stride;
+        let mut x = x0;
+        while x <= x1 {
+            // Four pixels at a time; lanes past x1 get no coverage (the padding keeps
+            // them inside the row).
+            let n = (x1 - x + 1).min(4) as usize;
+            let cx0 = (x - ox) as f32 + 0.5;
+            let mut lane = [0.0f32; 4];
+            let mut valid = [0.0f32; 4];
+            for l in 0..4 {
+                lane[l] = cx0 + l as f32;
+                valid[l] = if l < n { 1.0 } else { 0.0 };
             }
-            cx += 1.0;
-            let fcov = (hs32 + 0.5 - dist).clamp(0.0, 1.0);
-            let ecov = if has_edge {
-                ((dist + 0.5).min(hw) - (dist - 0.5).max(-hw)).max(0.0)
-            } else {
-                0.0
-            };
-            let mv = match mrow {
-                Some(m) => match m[j] {
-                    0 => continue,
-                    v => v as f32 / 255.0,
-                },
-                None => 1.0,
-            };
-            if fcov >= 1.0 && ecov <= 0.0 && opaque && mv >= 1.0 {
-                d.copy_from_slice(&fill_px);
-                continue;
+            if let Some(m) = mask {
+                let mb = row as usize * acc.page_width + x as usize;
+                for l in 0..n {
+                    valid[l] = m[mb + l] as f32 * (1.0 / 255.0);
+                }
             }
-            if fcov <= 0.0 && ecov <= 0.0 {
-                continue;
+            let mut dist = [f32::NEG_INFINITY; 4];
+            for i in 0..N {
+                for l in 0..4 {
+                    let v = a[i] * lane[l] + k[i];
+                    dist[l] = mx(dist[l], v);
+                }
             }
-            let tf = fcov * mv;
-            let te = ecov * mv;
-            let (inv_f, inv_e) = (1.0 - tf * fa, 1.0 - te * ea);
-            for ch in 0..4 {
-                let v = d[ch] as f32 * inv_f + fp[ch] * tf;
-                let v = v * inv_e + ep[ch] * te;
-                d[ch] = (v + 0.5) as u8;
+            let i0 = base + (x as usize - acc.x0);
+            let (r4, g4, b4, a4) = (
+                &mut pr[i0..i0 + 4],
+                &mut pg[i0..i0 + 4],
+                &mut pb[i0..i0 + 4],
+                &mut pa[i0..i0 + 4],
+            );
+            let mut sf = [0.0f32; 4];
+            let mut se = [0.0f32; 4];
+            for l in 0..4 {
+                let d = dist[l];
+                let tf = mx(mn(fedge - d, 1.0), 0.0) * valid[l];
+                let te = mx(mn(d + 0.5, hw) - mx(d - 0.5, -hw), 0.0) * valid[l] * edge_on;
+                let w = 1.0 - a4[l] * (1.0 / 255.0);
+                sf[l] = tf * (1.0 - te * ea) * w;
+                se[l] = te * w;
             }
+            for l in 0..4 {
+                r4[l] += fp[0] * sf[l] + ep[0] * se[l];
+                g4[l] += fp[1] * sf[l] + ep[1] * se[l];
+                b4[l] += fp[2] * sf[l] + ep[2] * se[l];
+                a4[l] += fp[3] * sf[l] + ep[3] * se[l];
+            }
+            x += 4;
         }
     }
 }
