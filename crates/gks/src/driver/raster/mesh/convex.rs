@@ -28,6 +28,8 @@ struct Planes {
     /// Smallest and largest y (relative to the origin) of the face grown by the reach.
     y0: f64,
     y1: f64,
+    /// Smallest extent of the face across an edge.
+    width: f64,
 }
 
 /// Largest integer `<= v` (for values well inside the `i32` range), without libm.
@@ -61,11 +63,58 @@ fn mx(a: f32, b: f32) -> f32 {
     }
 }
 
-/// Builds the planes of convex polygon `poly` (device pixels, relative to `origin`) with
-/// bevels for the seam half width `hs`; `None` if the polygon is not convex, has more than
-/// eight corners (bevels included) or is, grown by `hs`, thinner than a pixel.
-/// `reach` is how far beyond the face anything is drawn (for the rows to visit).
-fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Option<Planes> {
+/// Four lanes of `f32`, written out so that the compiler keeps them in one vector.
+type F4 = [f32; 4];
+
+#[inline(always)]
+fn splat(v: f32) -> F4 {
+    [v, v, v, v]
+}
+
+#[inline(always)]
+fn add(a: F4, b: F4) -> F4 {
+    [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]]
+}
+
+#[inline(always)]
+fn sub(a: F4, b: F4) -> F4 {
+    [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]]
+}
+
+#[inline(always)]
+fn mul(a: F4, b: F4) -> F4 {
+    [a[0] * b[0], a[1] * b[1], a[2] * b[2], a[3] * b[3]]
+}
+
+/// `a·x + b` lane by lane.
+#[inline(always)]
+fn fma(a: F4, x: F4, b: F4) -> F4 {
+    add(mul(a, x), b)
+}
+
+#[inline(always)]
+fn min4(a: F4, b: F4) -> F4 {
+    [
+        mn(a[0], b[0]),
+        mn(a[1], b[1]),
+        mn(a[2], b[2]),
+        mn(a[3], b[3]),
+    ]
+}
+
+#[inline(always)]
+fn max4(a: F4, b: F4) -> F4 {
+    [
+        mx(a[0], b[0]),
+        mx(a[1], b[1]),
+        mx(a[2], b[2]),
+        mx(a[3], b[3]),
+    ]
+}
+
+/// The corners of `poly` relative to `origin`, repeated points dropped; `None` for more
+/// than eight corners or a non-finite one.
+fn corners(poly: &[(f64, f64)], origin: (f64, f64)) -> Option<([(f64, f64); 8], usize)> {
     let mut v = [(0.0f64, 0.0f64); 8];
     let mut m = 0;
     let d2 = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0) * (p.0 - q.0) + (p.1 - q.1) * (p.1 - q.1);
@@ -86,17 +135,82 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
     while m > 1 && d2(v[0], v[m - 1]) <= 1e-18 {
         m -= 1;
     }
+    Some((v, m))
+}
+
+/// The convex hull of `v` (counter-clockwise in y-up terms, at most 8 corners).
+fn hull(v: &[(f64, f64)]) -> ([(f64, f64); 8], usize) {
+    let mut pts = [(0.0f64, 0.0f64); 8];
+    pts[..v.len()].copy_from_slice(v);
+    let pts = &mut pts[..v.len()];
+    pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| {
+        (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
+    };
+    let mut h = [(0.0f64, 0.0f64); 16];
+    let mut k = 0;
+    for &p in pts.iter() {
+        while k >= 2 && cross(h[k - 2], h[k - 1], p) <= 0.0 {
+            k -= 1;
+        }
+        h[k] = p;
+        k += 1;
+    }
+    let lower = k + 1;
+    for &p in pts.iter().rev().skip(1) {
+        while k >= lower && cross(h[k - 2], h[k - 1], p) <= 0.0 {
+            k -= 1;
+        }
+        h[k] = p;
+        k += 1;
+    }
+    let n = (k - 1).min(8);
+    let mut out = [(0.0f64, 0.0f64); 8];
+    out[..n].copy_from_slice(&h[..n]);
+    (out, n)
+}
+
+/// Builds the planes of convex polygon `poly` (device pixels, relative to `origin`) with
+/// bevels for the seam half width `hs`; `None` if the polygon is not convex, has more than
+/// eight corners (bevels included) or is, grown by `hs`, thinner than a pixel. A
+/// non-convex face (a cell folded over on a steep wall) whose convex hull is at most a
+/// pixel thin is drawn as that hull, which its seam covers anyway.
+/// `reach` is how far beyond the face anything is drawn (for the rows to visit).
+fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Option<Planes> {
+    let (v, m) = corners(poly, origin)?;
     if m < 3 {
         return None;
     }
-    let v = &v[..m];
+    match convex_planes(&v[..m], hs, reach) {
+        Ok(pl) => pl,
+        Err(NotConvex) if hs >= 0.5 => {
+            let (h, n) = hull(&v[..m]);
+            if n < 3 {
+                return None;
+            }
+            match convex_planes(&h[..n], hs, reach) {
+                Ok(Some(pl)) if pl.width <= 1.0 => Some(pl),
+                _ => None,
+            }
+        }
+        Err(NotConvex) => None,
+    }
+}
+
+/// Marks a polygon that is not convex.
+struct NotConvex;
+
+/// The planes of the convex polygon with corners `v` (see [`planes`]); `Ok(None)` if it is
+/// degenerate or too thin.
+fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>, NotConvex> {
+    let m = v.len();
     let mut area = 0.0;
     for i in 0..m {
         let (p, q) = (v[i], v[(i + 1) % m]);
         area += p.0 * q.1 - q.0 * p.1;
     }
     if area == 0.0 || !area.is_finite() {
-        return None;
+        return Ok(None);
     }
     let s = if area > 0.0 { 1.0 } else { -1.0 };
     // Edge planes in f64 first (normal x, normal y, offset).
@@ -116,14 +230,14 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
         for &p in v {
             let f = nx * p.0 + ny * p.1 + c;
             if f > 1e-7 {
-                return None;
+                return Err(NotConvex);
             }
             far = far.max(-f);
         }
         width = width.min(far);
     }
-    if width + 2.0 * hs < 1.0 {
-        return None;
+    if width + 2.0 * hs < 1.0 || width.is_nan() {
+        return Ok(None);
     }
     let mut pl = Planes {
         a: [0.0; 8],
@@ -132,6 +246,7 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
         n: 0,
         y0: f64::INFINITY,
         y1: f64::NEG_INFINITY,
+        width,
     };
     let mut k = 0;
     for (i, &(nx, ny, c)) in e[..m].iter().enumerate() {
@@ -156,13 +271,10 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
         if cos <= -0.5 {
             let (bx, by) = (nx + mx, ny + my);
             let bl = (bx * bx + by * by).sqrt();
-            if bl < 1e-12 {
-                return None;
+            if bl < 1e-12 || k == 8 {
+                return Ok(None);
             }
             let (bx, by) = (bx / bl, by / bl);
-            if k == 8 {
-                return None;
-            }
             pl.a[k] = bx as f32;
             pl.b[k] = by as f32;
             pl.c[k] = (-(bx * q.0 + by * q.1) + hs * (1.0 - (nx * bx + ny * by))) as f32;
@@ -175,7 +287,7 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
         pl.b[j] = pl.b[0];
         pl.c[j] = pl.c[0];
     }
-    Some(pl)
+    Ok(Some(pl))
 }
 
 /// Draws convex face `poly` (device pixels) under what `acc` holds: filled with `fill` and
@@ -233,31 +345,30 @@ fn fill_rows<const N: usize>(
     let ep = edge.map_or([0.0; 4], |e| premul(e.1));
     let ea = ep[3] / 255.0;
     let edge_on = if edge.is_some() { 1.0f32 } else { 0.0 };
-    // Which side of the span each plane bounds, and 1/a.
-    let mut inv = [0.0f32; N];
-    let mut right = [false; N];
+    // The span of a row is bounded by every plane, on the right where a > 0, else on the
+    // left (planes parallel to x bound it on the right, emptying rows outside them): at
+    // row centre y the bound is x = (reach − b·y − c)/a, a line in y.
+    let (mut r_c, mut r_b, mut l_c, mut l_b) =
+        ([1e6f32; N], [0.0f32; N], [-1e6f32; N], [0.0f32; N]);
     for i in 0..N {
-        inv[i] = if a[i].abs() > 1e-6 { 1.0 / a[i] } else { 0.0 };
-        right[i] = a[i] > 0.0;
+        if a[i] >= 0.0 {
+            let inv = 1.0 / a[i].max(1e-7);
+            (r_c[i], r_b[i]) = ((reach32 - c[i]) * inv, -b[i] * inv);
+        } else {
+            let inv = 1.0 / a[i].min(-1e-7);
+            (l_c[i], l_b[i]) = ((reach32 - c[i]) * inv, -b[i] * inv);
+        }
     }
     let stride = acc.stride;
     let [pr, pg, pb, pa] = &mut acc.planes;
     for row in row0..=row1 {
         let yc = (row - oy) as f32 + 0.5;
-        let (mut lo, mut hi) = (-1e6f32, 1e6f32);
         let mut k = [0.0f32; N];
+        let (mut lo, mut hi) = (-1e6f32, 1e6f32);
         for i in 0..N {
             k[i] = b[i] * yc + c[i];
-            let room = reach32 - k[i];
-            if inv[i] == 0.0 {
-                if room <= 0.0 {
-                    hi = -1e6;
-                }
-            } else if right[i] {
-                hi = mn(hi, room * inv[i]);
-            } else {
-                lo = mx(lo, room * inv[i]);
-            }
+            hi = mn(hi, r_c[i] + r_b[i] * yc);
+            lo = mx(lo, l_c[i] + l_b[i] * yc);
         }
         // Pixel centres x + 0.5 strictly inside (lo, hi), relative to the origin.
         let x0 = (floor_i(lo - 0.5) + 1 + ox).max(ax0);
@@ -272,48 +383,49 @@ fn fill_rows<const N: usize>(
             // them inside the row).
             let n = (x1 - x + 1).min(4) as usize;
             let cx0 = (x - ox) as f32 + 0.5;
-            let mut lane = [0.0f32; 4];
-            let mut valid = [0.0f32; 4];
-            for l in 0..4 {
-                lane[l] = cx0 + l as f32;
-                valid[l] = if l < n { 1.0 } else { 0.0 };
-            }
+            let lane = add(splat(cx0), [0.0, 1.0, 2.0, 3.0]);
+            let mut valid = [
+                1.0,
+                if n > 1 { 1.0 } else { 0.0 },
+                if n > 2 { 1.0 } else { 0.0 },
+                if n > 3 { 1.0 } else { 0.0 },
+            ];
             if let Some(m) = mask {
                 let mb = row as usize * acc.page_width + x as usize;
                 for l in 0..n {
                     valid[l] = m[mb + l] as f32 * (1.0 / 255.0);
                 }
             }
-            let mut dist = [f32::NEG_INFINITY; 4];
-            for i in 0..N {
-                for l in 0..4 {
-                    let v = a[i] * lane[l] + k[i];
-                    dist[l] = mx(dist[l], v);
-                }
+            let mut dist = fma(splat(a[0]), lane, splat(k[0]));
+            for i in 1..N {
+                dist = max4(dist, fma(splat(a[i]), lane, splat(k[i])));
             }
             let i0 = base + (x as usize - acc.x0);
-            let (r4, g4, b4, a4) = (
-                &mut pr[i0..i0 + 4],
-                &mut pg[i0..i0 + 4],
-                &mut pb[i0..i0 + 4],
-                &mut pa[i0..i0 + 4],
+            let r4: &mut [f32; 4] = (&mut pr[i0..i0 + 4]).try_into().unwrap();
+            let g4: &mut [f32; 4] = (&mut pg[i0..i0 + 4]).try_into().unwrap();
+            let b4: &mut [f32; 4] = (&mut pb[i0..i0 + 4]).try_into().unwrap();
+            let a4: &mut [f32; 4] = (&mut pa[i0..i0 + 4]).try_into().unwrap();
+            let tf = mul(
+                max4(min4(sub(splat(fedge), dist), splat(1.0)), splat(0.0)),
+                valid,
             );
-            let mut sf = [0.0f32; 4];
-            let mut se = [0.0f32; 4];
-            for l in 0..4 {
-                let d = dist[l];
-                let tf = mx(mn(fedge - d, 1.0), 0.0) * valid[l];
-                let te = mx(mn(d + 0.5, hw) - mx(d - 0.5, -hw), 0.0) * valid[l] * edge_on;
-                let w = 1.0 - a4[l] * (1.0 / 255.0);
-                sf[l] = tf * (1.0 - te * ea) * w;
-                se[l] = te * w;
-            }
-            for l in 0..4 {
-                r4[l] += fp[0] * sf[l] + ep[0] * se[l];
-                g4[l] += fp[1] * sf[l] + ep[1] * se[l];
-                b4[l] += fp[2] * sf[l] + ep[2] * se[l];
-                a4[l] += fp[3] * sf[l] + ep[3] * se[l];
-            }
+            let te = mul(
+                max4(
+                    sub(
+                        min4(add(dist, splat(0.5)), splat(hw)),
+                        max4(sub(dist, splat(0.5)), splat(-hw)),
+                    ),
+                    splat(0.0),
+                ),
+                mul(valid, splat(edge_on)),
+            );
+            let w = sub(splat(1.0), mul(*a4, splat(1.0 / 255.0)));
+            let sf = mul(mul(tf, sub(splat(1.0), mul(te, splat(ea)))), w);
+            let se = mul(te, w);
+            *r4 = add(*r4, add(mul(splat(fp[0]), sf), mul(splat(ep[0]), se)));
+            *g4 = add(*g4, add(mul(splat(fp[1]), sf), mul(splat(ep[1]), se)));
+            *b4 = add(*b4, add(mul(splat(fp[2]), sf), mul(splat(ep[2]), se)));
+            *a4 = add(*a4, add(mul(splat(fp[3]), sf), mul(splat(ep[3]), se)));
             x += 4;
         }
     }
