@@ -111,3 +111,154 @@ impl Gks {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Gks;
+
+    /// A 12×12 grid of skewed cells as `gr.surface` hands them over: x, y, ends, colours.
+    fn cells() -> (Vec<f64>, Vec<f64>, Vec<usize>, Vec<i32>) {
+        let node = |i: usize, j: usize| {
+            let (u, v) = (i as f64 / 12.0, j as f64 / 12.0);
+            (
+                0.1 + 0.7 * u + 0.1 * v,
+                0.1 + 0.6 * v + 0.05 * (5.0 * u).sin(),
+            )
+        };
+        let (mut x, mut y, mut ends, mut colors) = (vec![], vec![], vec![], vec![]);
+        for j in 0..12 {
+            for i in 0..12 {
+                for (a, b) in [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)] {
+                    let p = node(a, b);
+                    x.push(p.0);
+                    y.push(p.1);
+                }
+                ends.push(x.len());
+                colors.push(2 + ((i + 2 * j) % 6) as i32);
+            }
+        }
+        (x, y, ends, colors)
+    }
+
+    fn gks() -> Gks {
+        let mut g = Gks::new();
+        g.set_size_px(200.0, 150.0).unwrap();
+        g.setfillintstyle(4).unwrap();
+        g.setborderwidth(1.5 / g.workstation().nominal_size())
+            .unwrap();
+        g.setlinecolorind(1).unwrap();
+        g.setlinewidth(0.6 / g.workstation().nominal_size())
+            .unwrap();
+        g
+    }
+
+    #[test]
+    fn mesh_looks_like_its_faces_drawn_as_paths() {
+        let (x, y, ends, colors) = cells();
+        let mut g = gks();
+        g.mesh(&x, &y, &ends, &colors, Some(0.5)).unwrap();
+        let page = g.page();
+        assert_eq!(
+            page.ops.len(),
+            1,
+            "one mesh operation: {:?}",
+            page.ops.len()
+        );
+        let fast = crate::driver::raster::render_rgba(&page).unwrap();
+        // The same faces as plain fills and strokes, drawn by tiny-skia.
+        let slow = crate::driver::raster::render_rgba(&page.expanded()).unwrap();
+        let (mut bad, mut total) = (0, 0u64);
+        for (a, b) in fast.iter().zip(&slow) {
+            let d = (*a as i32 - *b as i32).unsigned_abs();
+            total += d as u64;
+            if d > 32 {
+                bad += 1;
+            }
+        }
+        assert!(
+            bad < fast.len() / 100,
+            "{bad} channels differ by more than 32"
+        );
+        assert!(total / (fast.len() as u64) < 3, "mean difference too large");
+        // Something was drawn in the face colours, with the outline darkening them.
+        let (r, g2, b) = g.inqcolor(2).unwrap();
+        assert!(fast.chunks_exact(4).any(|p| {
+            let c = [r, g2, b].map(|v| (v * 255.0).round() as i32);
+            (0..3).all(|k| (p[k] as i32 - c[k]).abs() < 60)
+        }));
+    }
+
+    #[test]
+    fn vector_output_has_one_fill_and_one_outline_per_face() {
+        let (x, y, ends, colors) = cells();
+        let mut g = gks();
+        g.mesh(&x, &y, &ends, &colors, Some(1.0)).unwrap();
+        let svg = crate::driver::svg::write_svg(&g.page());
+        assert_eq!(svg.matches("<path").count(), 2 * 144);
+        let mut g = gks();
+        g.mesh(&x, &y, &ends, &colors, None).unwrap();
+        let svg = crate::driver::svg::write_svg(&g.page());
+        assert_eq!(svg.matches("<path").count(), 144);
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error_and_draws_nothing() {
+        let (x, y, ends, colors) = cells();
+        type Case<'a> = Box<dyn Fn(&mut Gks) -> crate::Result<()> + 'a>;
+        let cases: Vec<(Case, &str)> = vec![
+            (
+                Box::new(|g| g.mesh(&x, &y[1..], &ends, &colors, None)),
+                "same length",
+            ),
+            (
+                Box::new(|g| g.mesh(&x, &y, &ends, &colors[1..], None)),
+                "one colour per face",
+            ),
+            (
+                Box::new(|g| g.mesh(&x[..5], &y[..5], &[2, 5], &[2, 2], None)),
+                "face 0 needs at least 3 points",
+            ),
+            (
+                Box::new(|g| g.mesh(&x, &y, &ends[..3], &colors[..3], None)),
+                "must end at the last point",
+            ),
+            (
+                Box::new(|g| {
+                    let mut x = x.clone();
+                    x[7] = f64::NAN;
+                    g.mesh(&x, &y, &ends, &colors, None)
+                }),
+                "point 7",
+            ),
+            (
+                Box::new(|g| {
+                    let mut c = colors.clone();
+                    c[3] = 5000;
+                    g.mesh(&x, &y, &ends, &c, None)
+                }),
+                "5000",
+            ),
+            (
+                Box::new(|g| g.mesh(&x, &y, &ends, &colors, Some(1.5))),
+                "opacity must be in 0..=1",
+            ),
+            (
+                Box::new(|g| {
+                    g.setfillintstyle(0)?;
+                    g.mesh(&x, &y, &ends, &colors, None)
+                }),
+                "SOLID (1) or SOLID_WITH_BORDER (4)",
+            ),
+        ];
+        for (f, want) in cases {
+            let mut g = gks();
+            let e = f(&mut g).unwrap_err().to_string();
+            assert!(e.contains(want), "{e:?} should mention {want:?}");
+            assert!(g.items().is_empty());
+        }
+        // No faces: nothing to draw, no error.
+        let mut g = gks();
+        g.mesh(&[], &[], &[], &[], Some(1.0)).unwrap();
+        assert!(g.items().is_empty());
+    }
+}

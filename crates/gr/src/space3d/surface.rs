@@ -82,11 +82,19 @@ fn batch(faces: &[Face]) -> Batch {
 }
 
 fn color_index(frac: f64, (first, last): (i32, i32)) -> i32 {
-    let c = first as f64 + (frac * (last - first) as f64).round();
-    if c.is_nan() {
+    let t = frac * (last - first) as f64;
+    if t.is_nan() {
         return first;
     }
-    c.clamp(first as f64, last as f64) as i32
+    // Rounded half away from zero (as `f64::round`, without the libm call): the clamped
+    // value is small, so truncation after adding ±0.5 is exact.
+    let t = t.clamp(-1e9, 1e9);
+    let r = if t >= 0.0 {
+        (t + 0.5) as i64
+    } else {
+        -((0.5 - t) as i64)
+    };
+    (first as i64 + r).clamp(first as i64, last as i64) as i32
 }
 
 /// The order (far to near) in which the cells of a rectilinear grid with unit node

@@ -1,14 +1,22 @@
-//! The raster driver's fast path for [`Mesh`] operations (3D surfaces): a scanline
-//! rasterizer with exact area coverage for small polygons, instead of one tiny-skia path
-//! fill and stroke per cell.
+//! The raster driver's fast path for [`Mesh`] operations (3D surfaces) instead of one
+//! tiny-skia path fill and stroke per cell.
 //!
-//! Each face is accumulated into a small coverage buffer the size of its bounding box
-//! (signed-area accumulation: every edge adds the area it covers to the left of it, a
-//! prefix sum along each row gives the coverage of every pixel), then blended once with
-//! source-over. A face's seam outline is a polygon offset outwards by half the seam width
+//! With thin solid edge lines (or none), the faces are composited front to back (under
+//! what nearer faces left, which gives the picture of painting them far to near, and lets
+//! pixels that are already opaque be skipped) into an [`Accum`] buffer that is blended
+//! over the pixmap once. Convex faces, and folded cells a pixel thin (as their convex
+//! hull), take the one-pass path of [`convex`]: fill, seam and outline ring from the
+//! distances to the face's edge lines, four pixels at a time.
+//!
+//! Other faces use an exact scanline rasterizer: each face is accumulated into a small
+//! coverage buffer the size of its bounding box (signed-area accumulation: every edge adds
+//! the area it covers to the left of it, a prefix sum along each row gives the coverage of
+//! every pixel). A face's seam outline is a polygon offset outwards by half the seam width
 //! (convex faces) or the face plus one rectangle per side (others), accumulated into the
 //! same buffer, so fill and seam are one blend. Edge lines are thin rectangles with square
-//! ends, blended in the edge colour before the next face.
+//! ends (or the ring between the face grown and shrunk), in a second channel blended in
+//! the edge colour over the fill. Meshes with thick or dashed edge lines are drawn back to
+//! front with that rasterizer and tiny-skia strokes.
 
 use tiny_skia as sk;
 
@@ -409,7 +417,7 @@ fn reach(half_seam: f64, edges: Option<EdgeStyle>) -> f64 {
 }
 
 /// The polygon and edge points of face `k`.
-fn face(mesh: &Mesh, k: usize) -> (&[(f64, f64)], &[(f64, f64)], Rgba) {
+fn face(mesh: &Mesh, k: usize) -> crate::device::FaceRef<'_> {
     let f = mesh.faces[k];
     let (p0, e0) = match k {
         0 => (0, 0),
@@ -615,207 +623,4 @@ fn single_face(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::device::{DeviceOp, FillRule, LineJoin, MeshFace, Page, StrokeStyle};
-
-    /// A grid of `n`×`n` skewed cells with colours from their index, edges in translucent
-    /// white, as a surface would draw it.
-    fn grid_mesh(n: usize, cell: f64, seam: f64, edge_width: f64) -> Mesh {
-        let mut mesh = Mesh {
-            points: Vec::new(),
-            edges: Vec::new(),
-            faces: Vec::new(),
-            rule: FillRule::EvenOdd,
-            seam,
-            edge_style: Some((
-                StrokeStyle {
-                    width: edge_width,
-                    cap: LineCap::Round,
-                    join: LineJoin::Round,
-                    dash: None,
-                },
-                Rgba {
-                    r: 255,
-                    g: 255,
-                    b: 255,
-                    a: 80,
-                },
-            )),
-            outlines: false,
-        };
-        let node = |i: usize, j: usize| {
-            (
-                10.3 + i as f64 * cell + j as f64 * 0.4,
-                12.7 + j as f64 * cell,
-            )
-        };
-        for j in 0..n {
-            for i in 0..n {
-                let q = [
-                    node(i, j),
-                    node(i + 1, j),
-                    node(i + 1, j + 1),
-                    node(i, j + 1),
-                ];
-                mesh.points.extend(q);
-                for k in 0..4 {
-                    mesh.edges
-                        .extend([q[k], q[(k + 1) % 4], (f64::NAN, f64::NAN)]);
-                }
-                mesh.faces.push(MeshFace {
-                    points_end: mesh.points.len() as u32,
-                    edges_end: mesh.edges.len() as u32,
-                    color: Rgba::rgb((i * 37 % 256) as u8, (j * 53 % 256) as u8, 120),
-                });
-            }
-        }
-        mesh
-    }
-
-    fn page(ops: Vec<DeviceOp>) -> Page {
-        Page {
-            width: 120.0,
-            height: 100.0,
-            dpi: 100.0,
-            background: Some(Rgba::WHITE),
-            ops,
-        }
-    }
-
-    fn render(page: &Page) -> Vec<u8> {
-        super::super::render_rgba(page).unwrap()
-    }
-
-    #[test]
-    fn mesh_matches_the_same_faces_drawn_as_paths() {
-        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
-        let fast = render(&page(vec![DeviceOp::Mesh(mesh.clone())]));
-        let slow = render(&page(mesh.ops()));
-        let (mut bad, mut total) = (0, 0u64);
-        for (a, b) in fast.iter().zip(&slow) {
-            let d = (*a as i32 - *b as i32).unsigned_abs();
-            total += d as u64;
-            if d > 24 {
-                bad += 1;
-            }
-        }
-        // Same picture up to anti-aliasing details along the edges.
-        assert!(
-            bad < fast.len() / 200,
-            "{bad} channels differ by more than 24"
-        );
-        assert!(
-            total / (fast.len() as u64) < 2,
-            "mean difference {}",
-            total / fast.len() as u64
-        );
-    }
-
-    #[test]
-    fn seams_leave_no_background_between_cells() {
-        let mesh = Mesh {
-            edge_style: None,
-            ..grid_mesh(10, 6.3, 1.5, 0.6)
-        };
-        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
-        // Inside the grid (well away from its border) no pixel shows the white background.
-        for y in 20..70usize {
-            for x in 25..70usize {
-                let p = &px[(y * 120 + x) * 4..][..3];
-                assert!(p != [255, 255, 255], "white seam pixel at ({x}, {y})");
-                assert!(p[2] == 120, "pixel ({x}, {y}) is not a cell colour: {p:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn later_faces_cover_earlier_ones_and_faces_off_the_page_are_drawn() {
-        let red = Rgba::rgb(255, 0, 0);
-        let blue = Rgba::rgb(0, 0, 255);
-        let square =
-            |x0: f64, y0: f64, s: f64| [(x0, y0), (x0 + s, y0), (x0 + s, y0 + s), (x0, y0 + s)];
-        let mut points = Vec::new();
-        points.extend(square(10.0, 10.0, 40.0));
-        points.extend(square(30.0, 30.0, 40.0));
-        // Reaches beyond the page: drawn by the fallback.
-        points.extend(square(100.0, 80.0, 40.0));
-        let mesh = Mesh {
-            points,
-            edges: Vec::new(),
-            faces: vec![
-                MeshFace {
-                    points_end: 4,
-                    edges_end: 0,
-                    color: red,
-                },
-                MeshFace {
-                    points_end: 8,
-                    edges_end: 0,
-                    color: blue,
-                },
-                MeshFace {
-                    points_end: 12,
-                    edges_end: 0,
-                    color: red,
-                },
-            ],
-            rule: FillRule::NonZero,
-            seam: 0.0,
-            edge_style: None,
-            outlines: false,
-        };
-        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
-        let at = |x: usize, y: usize| px[(y * 120 + x) * 4..][..4].to_vec();
-        assert_eq!(at(20, 20), vec![255, 0, 0, 255]);
-        assert_eq!(at(40, 40), vec![0, 0, 255, 255]);
-        assert_eq!(at(60, 60), vec![0, 0, 255, 255]);
-        assert_eq!(at(110, 90), vec![255, 0, 0, 255]);
-        assert_eq!(at(80, 20), vec![255, 255, 255, 255]);
-        // Exact area coverage: a vertical edge at x = 10 with the pixel 9..10 outside,
-        // and a half-covered pixel for an edge through a pixel's middle.
-        assert_eq!(at(9, 20), vec![255, 255, 255, 255]);
-    }
-
-    #[test]
-    fn svg_of_a_mesh_is_one_fill_and_one_edge_path_per_face_and_looks_the_same() {
-        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
-        let page = page(vec![DeviceOp::Mesh(mesh)]);
-        let svg = crate::driver::svg::write_svg(&page);
-        // Background rect, then per face its grown polygon and its outline.
-        assert_eq!(svg.matches("<path").count(), 2 * 144, "{}", &svg[..400]);
-        let vector = testkit::render_svg(&svg, 120, 100);
-        let raster = testkit::Raster {
-            width: 120,
-            height: 100,
-            rgba: render(&page),
-        };
-        let d = testkit::diff(&raster, &vector, 40);
-        assert!(
-            d.mean_abs < 2.0 && d.bad_pixels < 60,
-            "{} bad, mean {}",
-            d.bad_pixels,
-            d.mean_abs
-        );
-    }
-
-    #[test]
-    fn half_covered_pixels_blend_half() {
-        let mesh = Mesh {
-            points: vec![(10.5, 10.0), (30.0, 10.0), (30.0, 30.0), (10.5, 30.0)],
-            edges: Vec::new(),
-            faces: vec![MeshFace {
-                points_end: 4,
-                edges_end: 0,
-                color: Rgba::BLACK,
-            }],
-            rule: FillRule::NonZero,
-            seam: 0.0,
-            edge_style: None,
-            outlines: false,
-        };
-        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
-        let p = &px[(20 * 120 + 10) * 4..][..4];
-        assert!((126..=129).contains(&p[0]), "half-covered pixel {p:?}");
-    }
-}
+mod tests;

@@ -14,7 +14,7 @@
 //! eight corners or are (with their seam) thinner than a pixel are left to the exact
 //! scanline path.
 
-use super::accum::{premul, Accum};
+use super::accum::{premul, Accum, SATURATED};
 use crate::device::Rgba;
 
 /// Planes of one face: `a·x + b·y + c` is the signed distance of `(x, y)` (relative to
@@ -197,6 +197,16 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
     }
 }
 
+/// The index after `i` around a polygon of `m` corners (no division).
+#[inline(always)]
+fn next(i: usize, m: usize) -> usize {
+    if i + 1 == m {
+        0
+    } else {
+        i + 1
+    }
+}
+
 /// Marks a polygon that is not convex.
 struct NotConvex;
 
@@ -206,7 +216,7 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
     let m = v.len();
     let mut area = 0.0;
     for i in 0..m {
-        let (p, q) = (v[i], v[(i + 1) % m]);
+        let (p, q) = (v[i], v[next(i, m)]);
         area += p.0 * q.1 - q.0 * p.1;
     }
     if area == 0.0 || !area.is_finite() {
@@ -216,10 +226,10 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
     // Edge planes in f64 first (normal x, normal y, offset).
     let mut e = [(0.0f64, 0.0f64, 0.0f64); 8];
     for i in 0..m {
-        let (p, q) = (v[i], v[(i + 1) % m]);
+        let (p, q) = (v[i], v[next(i, m)]);
         let (dx, dy) = (q.0 - p.0, q.1 - p.1);
-        let len = (dx * dx + dy * dy).sqrt();
-        let (nx, ny) = (s * dy / len, -s * dx / len);
+        let inv = s / (dx * dx + dy * dy).sqrt();
+        let (nx, ny) = (dy * inv, -dx * inv);
         e[i] = (nx, ny, -(nx * p.0 + ny * p.1));
     }
     // Convex: every corner on the inner side of every edge line. The width (the smallest
@@ -232,9 +242,9 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
             if f > 1e-7 {
                 return Err(NotConvex);
             }
-            far = far.max(-f);
+            far = if -f > far { -f } else { far };
         }
-        width = width.min(far);
+        width = if far < width { far } else { width };
     }
     if width + 2.0 * hs < 1.0 || width.is_nan() {
         return Ok(None);
@@ -256,9 +266,9 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
         k += 1;
         // The corner at the end of this edge: bevelled where the normals turn by 120° or
         // more (the miter would reach beyond twice the offset).
-        let (mx, my, _) = e[(i + 1) % m];
+        let (mx, my, _) = e[next(i, m)];
         let cos = nx * mx + ny * my;
-        let q = v[(i + 1) % m];
+        let q = v[next(i, m)];
         // The corner of the face grown by the reach (miter or both bevel ends).
         let (ya, yb) = if cos > -0.5 {
             let y = q.1 + (ny + my) * reach / (1.0 + cos);
@@ -266,8 +276,9 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
         } else {
             (q.1 + ny * reach, q.1 + my * reach)
         };
-        pl.y0 = pl.y0.min(ya.min(yb));
-        pl.y1 = pl.y1.max(ya.max(yb));
+        let (lo, hi) = if ya < yb { (ya, yb) } else { (yb, ya) };
+        pl.y0 = if lo < pl.y0 { lo } else { pl.y0 };
+        pl.y1 = if hi > pl.y1 { hi } else { pl.y1 };
         if cos <= -0.5 {
             let (bx, by) = (nx + mx, ny + my);
             let bl = (bx * bx + by * by).sqrt();
@@ -377,6 +388,11 @@ fn fill_rows<const N: usize>(
             continue;
         }
         let base = (row as usize - acc.y0) * stride;
+        // Nothing shows through a run of opaque pixels (nearer faces drawn there).
+        let run = &pa[base + (x0 as usize - acc.x0)..=base + (x1 as usize - acc.x0)];
+        if run.iter().all(|&v| v >= SATURATED) {
+            continue;
+        }
         let mut x = x0;
         while x <= x1 {
             // Four pixels at a time; lanes past x1 get no coverage (the padding keeps
