@@ -23,7 +23,7 @@ struct Planes {
     a: [f32; 8],
     b: [f32; 8],
     c: [f32; 8],
-    /// Slots in use: 4 or 8.
+    /// Slots in use: 4, 6 or 8.
     n: usize,
     /// Smallest and largest y (relative to the origin) of the face grown by the reach.
     y0: f64,
@@ -292,7 +292,11 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
             k += 1;
         }
     }
-    pl.n = if k <= 4 { 4 } else { 8 };
+    pl.n = match k {
+        0..=4 => 4,
+        5 | 6 => 6,
+        _ => 8,
+    };
     for j in k..pl.n {
         pl.a[j] = pl.a[0];
         pl.b[j] = pl.b[0];
@@ -323,10 +327,10 @@ pub(super) fn draw_convex(
     let Some(pl) = planes(poly, origin, hs, reach) else {
         return false;
     };
-    if pl.n == 4 {
-        fill_rows::<4>(acc, mask, &pl, origin, hs, reach, fill, edge);
-    } else {
-        fill_rows::<8>(acc, mask, &pl, origin, hs, reach, fill, edge);
+    match pl.n {
+        4 => fill_rows::<4>(acc, mask, &pl, origin, hs, reach, fill, edge),
+        6 => fill_rows::<6>(acc, mask, &pl, origin, hs, reach, fill, edge),
+        _ => fill_rows::<8>(acc, mask, &pl, origin, hs, reach, fill, edge),
     }
     true
 }
@@ -374,10 +378,8 @@ fn fill_rows<const N: usize>(
     let [pr, pg, pb, pa] = &mut acc.planes;
     for row in row0..=row1 {
         let yc = (row - oy) as f32 + 0.5;
-        let mut k = [0.0f32; N];
         let (mut lo, mut hi) = (-1e6f32, 1e6f32);
         for i in 0..N {
-            k[i] = b[i] * yc + c[i];
             hi = mn(hi, r_c[i] + r_b[i] * yc);
             lo = mx(lo, l_c[i] + l_b[i] * yc);
         }
@@ -392,6 +394,10 @@ fn fill_rows<const N: usize>(
         let run = &pa[base + (x0 as usize - acc.x0)..=base + (x1 as usize - acc.x0)];
         if run.iter().all(|&v| v >= SATURATED) {
             continue;
+        }
+        let mut k = [0.0f32; N];
+        for i in 0..N {
+            k[i] = b[i] * yc + c[i];
         }
         let mut x = x0;
         while x <= x1 {
