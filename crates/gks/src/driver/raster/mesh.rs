@@ -357,11 +357,12 @@ fn pixel_box(
     let (mut x0, mut y0, mut x1, mut y1) =
         (f64::INFINITY, f64::INFINITY, -f64::INFINITY, -f64::INFINITY);
     for (x, y) in pts {
+        // Plain comparisons: cheaper than `min`/`max` with their NaN rules.
         if x.is_finite() && y.is_finite() {
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
+            x0 = if x < x0 { x } else { x0 };
+            y0 = if y < y0 { y } else { y0 };
+            x1 = if x > x1 { x } else { x1 };
+            y1 = if y > y1 { y } else { y1 };
         }
     }
     if x0 > x1 || y0 > y1 {
