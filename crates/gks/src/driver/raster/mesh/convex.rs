@@ -320,10 +320,25 @@ pub(super) fn draw_convex(
     let Some(&origin) = poly.first() else {
         return false;
     };
-    let origin = (origin.0.round(), origin.1.round());
     let hw = edge.map_or(0.0, |e| e.0);
     // Pixel centres farther than this from the face get nothing.
     let reach = hs.max(hw) + 0.5;
+    // A face behind opaque pixels (hidden by nearer ones) costs only this look.
+    let (mut x0, mut y0, mut x1, mut y1) = (origin.0, origin.1, origin.0, origin.1);
+    for &(x, y) in poly {
+        if !(x.abs() < 1e6 && y.abs() < 1e6) {
+            return false;
+        }
+        x0 = if x < x0 { x } else { x0 };
+        y0 = if y < y0 { y } else { y0 };
+        x1 = if x > x1 { x } else { x1 };
+        y1 = if y > y1 { y } else { y1 };
+    }
+    if hidden(acc, (x0, y0, x1, y1), 2.0 * reach + 0.5) {
+        return true;
+    }
+    // An integer origin near the face keeps `f32` coordinates small.
+    let origin = (origin.0 as i32 as f64, origin.1 as i32 as f64);
     let Some(pl) = planes(poly, origin, hs, reach) else {
         return false;
     };
@@ -333,6 +348,22 @@ pub(super) fn draw_convex(
         _ => fill_rows::<8>(acc, mask, &pl, origin, hs, reach, fill, edge),
     }
     true
+}
+
+/// True if every pixel of `acc` within `grow` of box `(x0, y0, x1, y1)` is opaque.
+fn hidden(acc: &Accum, (x0, y0, x1, y1): (f64, f64, f64, f64), grow: f64) -> bool {
+    let clamp = |v: f64, lo: usize, hi: usize| (v as i64).clamp(lo as i64, hi as i64) as usize;
+    let (ax1, ay1) = (acc.x0 + acc.w, acc.y0 + acc.h);
+    let c0 = clamp(x0 - grow, acc.x0, ax1) - acc.x0;
+    let c1 = clamp(x1 + grow + 1.0, acc.x0, ax1) - acc.x0;
+    let r0 = clamp(y0 - grow, acc.y0, ay1) - acc.y0;
+    let r1 = clamp(y1 + grow + 1.0, acc.y0, ay1) - acc.y0;
+    let alpha = &acc.planes[3];
+    (r0..r1).all(|r| {
+        alpha[r * acc.stride + c0..r * acc.stride + c1]
+            .iter()
+            .all(|&a| a >= SATURATED)
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
