@@ -128,6 +128,43 @@ fn mesh(c: &mut Criterion) {
     c.bench_function("mesh 200x200 cells (lower + rasterize)", |b| {
         b.iter(|| black_box(g.render_rgba().unwrap()))
     });
+
+    // The same cells as one `Gks::mesh` call (what `gr.surface` records), with a wavy
+    // height so that some cells fold over (non-convex) as on steep surface walls.
+    let mut g = page();
+    g.setfillintstyle(4).unwrap();
+    g.setborderwidth(1.5 / g.workstation().nominal_size())
+        .unwrap();
+    g.setlinecolorind(0).unwrap();
+    g.setlinewidth(0.6 / g.workstation().nominal_size())
+        .unwrap();
+    let node = |i: usize, j: usize| {
+        let (u, v) = (i as f64 / n as f64, j as f64 / n as f64);
+        (
+            0.15 + 0.6 * u + 0.1 * v,
+            0.1 + 0.5 * v + 0.08 * (9.0 * u).sin() * (7.0 * v).cos(),
+        )
+    };
+    let (mut xs, mut ys, mut ends, mut colors) = (vec![], vec![], vec![], vec![]);
+    for j in 0..n {
+        for i in 0..n {
+            for (a, b) in [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)] {
+                let (x, y) = node(a, b);
+                xs.push(x);
+                ys.push(y);
+            }
+            ends.push(xs.len());
+            colors.push(8 + ((i + j) % 72) as i32);
+        }
+    }
+    g.mesh(&xs, &ys, &ends, &colors, Some(0.3)).unwrap();
+    c.bench_function("Gks::mesh 200x200 cells (lower + rasterize)", |b| {
+        b.iter(|| black_box(g.render_rgba().unwrap()))
+    });
+    let page = g.page();
+    c.bench_function("Gks::mesh 200x200 cells (rasterize)", |b| {
+        b.iter(|| black_box(gks::driver::raster::render_rgba(&page).unwrap()))
+    });
 }
 
 fn png(c: &mut Criterion) {

@@ -253,6 +253,9 @@ pub struct Mesh {
     pub seam: f64,
     /// Style and colour of the edge lines (`None` if no face has any).
     pub edge_style: Option<(StrokeStyle, Rgba)>,
+    /// If true, the edge lines of every face are its closed polygon outline and
+    /// [`Mesh::edges`] is not used (a mesh recorded by [`crate::Gks::mesh`]).
+    pub outlines: bool,
 }
 
 impl Mesh {
@@ -298,7 +301,7 @@ impl Mesh {
                 }
             }
             if let Some((style, ecolor)) = &self.edge_style {
-                let path = polyline_pieces(edges);
+                let path = self.edge_path(poly, edges);
                 if !path.is_empty() {
                     ops.push(DeviceOp::Stroke {
                         path,
@@ -339,12 +342,13 @@ impl Mesh {
                         rule: self.rule,
                         seam: self.seam,
                         edge_style: None,
+                        outlines: false,
                     };
                     ops.extend(one.ops());
                 }
             }
             if let Some((style, ecolor)) = &self.edge_style {
-                let path = polyline_pieces(edges);
+                let path = self.edge_path(poly, edges);
                 if !path.is_empty() {
                     ops.push(DeviceOp::Stroke {
                         path,
@@ -355,6 +359,15 @@ impl Mesh {
             }
         }
         ops
+    }
+
+    /// The path of a face's edge lines: its closed outline or its edge polylines.
+    fn edge_path(&self, poly: &[(f64, f64)], edges: &[(f64, f64)]) -> Path {
+        if self.outlines {
+            Path::polygon(poly.iter().copied())
+        } else {
+            polyline_pieces(edges)
+        }
     }
 
     /// The mesh moved by (`dx`, `dy`).

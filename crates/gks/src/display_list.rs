@@ -174,6 +174,9 @@ pub enum Primitive {
         /// Alignment, up vector and colour (font and height are not used).
         style: TextStyle,
     },
+    /// Many small flat-coloured polygons drawn in order (3D surface cells), recorded by
+    /// [`crate::Gks::mesh`].
+    Mesh(Box<MeshData>),
     /// A general path, stroked and/or filled.
     Path {
         /// The path in NDC.
@@ -183,6 +186,35 @@ pub enum Primitive {
         /// Fill attributes and rule, if filled.
         fill: Option<(FillStyle, FillRule)>,
     },
+}
+
+/// The faces of a [`Primitive::Mesh`], in drawing order: each face is filled, outlined in
+/// its own colour by the seam, then its closed outline (if any) is stroked, before the next
+/// face is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeshData {
+    /// Polygon vertices of all faces in NDC.
+    pub points: Vec<(f64, f64)>,
+    /// Per face: end (exclusive) of its polygon in `points` (it starts where the previous
+    /// face's ends) and its fill colour.
+    pub faces: Vec<(u32, Rgba)>,
+    /// Width of the same-colour outline of every face, which hides anti-aliasing seams
+    /// between neighbours (multiple of the nominal size; 0 = none).
+    pub seam: f64,
+    /// Line attributes of the closed outline stroked over every face, if any.
+    pub outline: Option<LineStyle>,
+}
+
+impl MeshData {
+    /// The polygon and colour of each face, in drawing order.
+    pub fn faces(&self) -> impl Iterator<Item = (&[(f64, f64)], Rgba)> + '_ {
+        let mut start = 0usize;
+        self.faces.iter().map(move |&(end, color)| {
+            let poly = &self.points[start..end as usize];
+            start = end as usize;
+            (poly, color)
+        })
+    }
 }
 
 /// A primitive with the clip rectangle (NDC) in force when it was drawn.

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::state::State;
 use crate::transform::{check_range, Workstation, NUM_TRANSFORMS};
 
+mod mesh;
 mod primitives;
 mod reduce;
 

@@ -117,6 +117,7 @@ impl Lowering<'_> {
             }
             Primitive::Text { x, y, text, style } => self.text(*x, *y, text, style),
             Primitive::Block { x, y, block, style } => self.block(*x, *y, block, style),
+            Primitive::Mesh(m) => self.mesh_item(m),
             Primitive::Path { path, stroke, fill } => {
                 let dev = path.transformed(&self.to_dev);
                 if let Some((fs, rule)) = fill {

@@ -5,7 +5,7 @@
 use super::Lowering;
 use crate::attributes::{FillIntStyle, LineType};
 use crate::device::{DeviceOp, FillRule, Mesh, MeshFace};
-use crate::display_list::{FillStyle, Item, LineStyle, Primitive};
+use crate::display_list::{FillStyle, Item, LineStyle, MeshData, Primitive};
 
 /// Fewest faces worth a mesh; shorter runs are lowered primitive by primitive.
 const MIN_FACES: usize = 32;
@@ -58,6 +58,32 @@ fn edge_key(p: &Primitive) -> Option<LineStyle> {
 }
 
 impl Lowering<'_> {
+    /// Lowers a mesh recorded as one item ([`crate::Gks::mesh`]).
+    pub(super) fn mesh_item(&mut self, m: &MeshData) {
+        let t = self.to_dev;
+        let mesh = Mesh {
+            points: m.points.iter().map(|&(x, y)| t.apply(x, y)).collect(),
+            edges: Vec::new(),
+            faces: m
+                .faces
+                .iter()
+                .map(|&(points_end, color)| MeshFace {
+                    points_end,
+                    edges_end: 0,
+                    color,
+                })
+                .collect(),
+            rule: FillRule::EvenOdd,
+            seam: m.seam * self.nominal,
+            edge_style: m
+                .outline
+                .filter(|s| s.color.a > 0 && s.width > 0.0)
+                .map(|s| (self.stroke_style(&s), s.color)),
+            outlines: true,
+        };
+        self.ops.push(DeviceOp::Mesh(mesh));
+    }
+
     /// If `items` starts with a run of at least [`MIN_FACES`] mesh faces under the same
     /// clip, lowers the run to one mesh and returns how many items it used.
     pub(super) fn mesh_batch(&mut self, items: &[Item]) -> Option<usize> {
@@ -101,6 +127,7 @@ impl Lowering<'_> {
             edge_style: edge_style
                 .filter(|s| s.color.a > 0 && s.width > 0.0)
                 .map(|s| (self.stroke_style(&s), s.color)),
+            outlines: false,
         };
         for it in &items[..n] {
             match &it.primitive {

@@ -67,12 +67,34 @@ pub(crate) struct Face {
     pub(crate) ey: Vec<f64>,
 }
 
+/// The polygons of `faces` as one batch: x and y of all points, where each face ends,
+/// colours.
+type Batch = (Vec<f64>, Vec<f64>, Vec<usize>, Vec<i32>);
+fn batch(faces: &[Face]) -> Batch {
+    let mut b: Batch = Default::default();
+    for f in faces {
+        b.0.extend(&f.xs);
+        b.1.extend(&f.ys);
+        b.2.push(b.0.len());
+        b.3.push(f.color);
+    }
+    b
+}
+
 fn color_index(frac: f64, (first, last): (i32, i32)) -> i32 {
-    let c = first as f64 + (frac * (last - first) as f64).round();
-    if c.is_nan() {
+    let t = frac * (last - first) as f64;
+    if t.is_nan() {
         return first;
     }
-    c.clamp(first as f64, last as f64) as i32
+    // Rounded half away from zero (as `f64::round`, without the libm call): the clamped
+    // value is small, so truncation after adding ±0.5 is exact.
+    let t = t.clamp(-1e9, 1e9);
+    let r = if t >= 0.0 {
+        (t + 0.5) as i64
+    } else {
+        -((0.5 - t) as i64)
+    };
+    (first as i64 + r).clamp(first as i64, last as i64) as i32
 }
 
 /// The order (far to near) in which the cells of a rectilinear grid with unit node
@@ -92,14 +114,23 @@ pub(crate) fn cell_order(eye: Eye, u: &[f64], v: &[f64]) -> Vec<(usize, usize)> 
             .collect()
     };
     let (ri, rj) = (rank(u, 0), rank(v, 1));
-    let mut cells: Vec<(usize, usize)> = (0..rj.len())
-        .flat_map(|j| (0..ri.len()).map(move |i| (i, j)))
-        .collect();
-    cells.sort_by(|a, b| {
-        rj[a.1]
-            .total_cmp(&rj[b.1])
-            .then(ri[a.0].total_cmp(&ri[b.0]))
-    });
+    // Sorting all cells (row-major) stably by (row rank, column rank) is: rows by rank,
+    // columns by rank, and for a group of rows of equal rank and a group of columns of
+    // equal rank, those cells row by row.
+    let sorted = |r: &[f64]| {
+        let mut k: Vec<usize> = (0..r.len()).collect();
+        k.sort_by(|&a, &b| r[a].total_cmp(&r[b]));
+        k
+    };
+    let (cols, rows) = (sorted(&ri), sorted(&rj));
+    let mut cells = Vec::with_capacity(ri.len() * rj.len());
+    for rgroup in rows.chunk_by(|&a, &b| rj[a].total_cmp(&rj[b]).is_eq()) {
+        for cgroup in cols.chunk_by(|&a, &b| ri[a].total_cmp(&ri[b]).is_eq()) {
+            for &j in rgroup {
+                cells.extend(cgroup.iter().map(|&i| (i, j)));
+            }
+        }
+    }
     cells
 }
 
@@ -305,6 +336,42 @@ impl Gr {
         })
     }
 
+    /// Paints faces given as one batch (face `k` through the points `ends[k-1]..ends[k]`
+    /// of `xs`, `ys` in NDC, colour index `colors[k]`) with a same-colour border, each
+    /// followed by its closed outline in `line_color` if `outline`, or by the light mesh
+    /// when `line_color` is `None`: the same picture as [`Gr::paint_faces`], as one
+    /// kernel mesh item.
+    pub(crate) fn paint_mesh(
+        &mut self,
+        xs: &[f64],
+        ys: &[f64],
+        ends: &[usize],
+        colors: &[i32],
+        outline: bool,
+        line_color: Option<i32>,
+    ) -> Result<()> {
+        self.in_ndc(|gr| {
+            gr.gks.setfillintstyle(4)?;
+            let nominal = gr.gks.workstation().nominal_size();
+            gr.gks.setborderwidth(SEAM_PX / nominal)?;
+            gr.gks.setlinetype(1)?;
+            let opacity = match line_color {
+                Some(c) => {
+                    gr.gks.setlinecolorind(c)?;
+                    1.0
+                }
+                None => {
+                    gr.gks.setlinecolorind(0)?;
+                    gr.gks.setlinewidth(MESH_PX / nominal)?;
+                    MESH_ALPHA
+                }
+            };
+            gr.gks
+                .mesh(xs, ys, ends, colors, outline.then_some(opacity))?;
+            Ok(())
+        })
+    }
+
     /// `surface`: a surface over a rectilinear grid (`x` has nx increasing values, `y` ny,
     /// `z` nx·ny heights with x varying fastest) in the current 3D projection, drawn as
     /// GR's `option` 0..=6 ([`SurfaceOption`]): LINES and MESH use the line colour on an
@@ -345,6 +412,70 @@ impl Gr {
         let state = self.gks.state();
         let line_color = state.linecolor as i32;
         let fill_color = state.fillcolor as i32;
+        let color_of = |q: &[[f64; 3]; 4], meanz: f64| match opt {
+            SurfaceOption::Lines | SurfaceOption::Mesh => 0,
+            SurfaceOption::FilledMesh => fill_color,
+            SurfaceOption::ZShadedMesh => {
+                (range.0 as f64 + meanz.round()).clamp(range.0 as f64, range.1 as f64) as i32
+            }
+            SurfaceOption::ColoredMesh => color_index((meanz - cmin) / (cmax - cmin), range),
+            SurfaceOption::ShadedMesh => color_index(intensity(q), range),
+            SurfaceOption::CellArray => unreachable!("handled above"),
+        };
+        let lines = match opt {
+            SurfaceOption::Lines | SurfaceOption::Mesh | SurfaceOption::FilledMesh => {
+                Some(line_color)
+            }
+            _ => None,
+        };
+        if !clip && opt != SurfaceOption::Lines {
+            // Every cell is a quad outlined all round: project each node once and hand
+            // the cells to the kernel as one mesh.
+            let ny = v.len();
+            let mut node = vec![[f64::NAN; 2]; nx * ny];
+            for (b, &vb) in v.iter().enumerate() {
+                for (a, &ua) in u.iter().enumerate() {
+                    let c = [ua, vb, w[b * nx + a]];
+                    if c.iter().all(|c| c.is_finite()) {
+                        if let Some(r) = p.project_unit(c) {
+                            node[b * nx + a] = [r[0], r[1]];
+                        }
+                    }
+                }
+            }
+            let order = cell_order(p.eye(), &u, &v);
+            let (mut xs, mut ys) = (
+                Vec::with_capacity(4 * order.len()),
+                Vec::with_capacity(4 * order.len()),
+            );
+            let mut ends = Vec::with_capacity(order.len());
+            let mut colors = Vec::with_capacity(order.len());
+            for (i, j) in order {
+                let k = [
+                    j * nx + i,
+                    j * nx + i + 1,
+                    (j + 1) * nx + i + 1,
+                    (j + 1) * nx + i,
+                ];
+                if k.iter().any(|&k| node[k][0].is_nan()) {
+                    continue;
+                }
+                let meanz = k.iter().map(|&k| zl[k]).sum::<f64>() / 4.0;
+                let q = [
+                    [u[i], v[j], w[k[0]]],
+                    [u[i + 1], v[j], w[k[1]]],
+                    [u[i + 1], v[j + 1], w[k[2]]],
+                    [u[i], v[j + 1], w[k[3]]],
+                ];
+                colors.push(color_of(&q, meanz));
+                for k in k {
+                    xs.push(node[k][0]);
+                    ys.push(node[k][1]);
+                }
+                ends.push(xs.len());
+            }
+            return self.paint_mesh(&xs, &ys, &ends, &colors, true, lines);
+        }
         let mut faces = Vec::new();
         for (i, j) in cell_order(p.eye(), &u, &v) {
             let idx = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)];
@@ -364,16 +495,7 @@ impl Gr {
                 continue;
             };
             let meanz = idx.iter().map(|&(a, b)| zl[b * nx + a]).sum::<f64>() / 4.0;
-            let color = match opt {
-                SurfaceOption::Lines | SurfaceOption::Mesh => 0,
-                SurfaceOption::FilledMesh => fill_color,
-                SurfaceOption::ZShadedMesh => {
-                    (range.0 as f64 + meanz.round()).clamp(range.0 as f64, range.1 as f64) as i32
-                }
-                SurfaceOption::ColoredMesh => color_index((meanz - cmin) / (cmax - cmin), range),
-                SurfaceOption::ShadedMesh => color_index(intensity(&q), range),
-                SurfaceOption::CellArray => unreachable!("handled above"),
-            };
+            let color = color_of(&q, meanz);
             let mut face = Face {
                 xs: proj.iter().map(|c| c[0]).collect(),
                 ys: proj.iter().map(|c| c[1]).collect(),
@@ -406,12 +528,6 @@ impl Gr {
             }
             faces.push(face);
         }
-        let lines = match opt {
-            SurfaceOption::Lines | SurfaceOption::Mesh | SurfaceOption::FilledMesh => {
-                Some(line_color)
-            }
-            _ => None,
-        };
         self.paint_faces(&faces, lines)
     }
 
@@ -553,7 +669,8 @@ impl Gr {
                 color: color_index((meanz - zmin) / (zmax - zmin), range),
             });
         }
-        self.paint_faces(&faces, Some(line_color))
+        let (xs, ys, ends, colors) = batch(&faces);
+        self.paint_mesh(&xs, &ys, &ends, &colors, true, Some(line_color))
     }
 
     /// `polygonmesh3d`: filled 3D polygons given as vertex arrays and a connection list
@@ -630,6 +747,7 @@ impl Gr {
         }
         faces.sort_by(|a, b| b.0.total_cmp(&a.0));
         let faces: Vec<Face> = faces.into_iter().map(|f| f.1).collect();
-        self.paint_faces(&faces, None)
+        let (xs, ys, ends, colors) = batch(&faces);
+        self.paint_mesh(&xs, &ys, &ends, &colors, false, None)
     }
 }

@@ -815,8 +815,12 @@ fn nan_cells_are_skipped() {
         gr.gks()
             .items()
             .iter()
-            .filter(|i| matches!(i.primitive, gks::display_list::Primitive::FillArea { .. }))
-            .count()
+            .map(|i| match &i.primitive {
+                gks::display_list::Primitive::FillArea { .. } => 1,
+                gks::display_list::Primitive::Mesh(m) => m.faces.len(),
+                _ => 0,
+            })
+            .sum::<usize>()
     };
     assert_eq!(count(&z), 25);
     z[2 * 6 + 2] = f64::NAN; // an inner node: 4 cells
@@ -952,9 +956,10 @@ fn polygonmesh_and_text3d() {
         .gks()
         .items()
         .iter()
-        .filter_map(|i| match &i.primitive {
-            gks::display_list::Primitive::FillArea { style, .. } => Some(style.color),
-            _ => None,
+        .flat_map(|i| match &i.primitive {
+            gks::display_list::Primitive::FillArea { style, .. } => vec![style.color],
+            gks::display_list::Primitive::Mesh(m) => m.faces.iter().map(|f| f.1).collect(),
+            _ => Vec::new(),
         })
         .map(|c| {
             (2..8)
@@ -983,4 +988,42 @@ fn polygonmesh_and_text3d() {
         panic!("expected text")
     };
     assert!((x - px).abs() < 1e-12 && (y - py).abs() < 1e-12);
+}
+
+/// `cell_order` is the stable sort of all cells (row-major) by (row rank, column rank),
+/// also when ranks tie (a view straight along an axis, a viewpoint above the grid).
+#[test]
+fn cell_order_is_the_stable_sort_of_cells_by_rank() {
+    use super::Eye;
+    let u = [0.0, 0.1, 0.3, 0.35, 0.6, 1.0];
+    let v = [0.0, 0.2, 0.5, 0.7, 1.0];
+    for eye in [
+        Eye::Direction([0.3, -0.8, 0.5]),
+        Eye::Direction([0.0, 1.0, 0.2]),
+        Eye::Direction([1.0, 0.0, 0.0]),
+        Eye::Point([0.5, 0.45, 2.0]),
+        Eye::Point([0.3, 0.6, 1.0]),
+    ] {
+        let rank = |c: &[f64], k: usize| -> Vec<f64> {
+            (0..c.len() - 1)
+                .map(|i| match eye {
+                    Eye::Direction(d) => d[k] * (c[i] + c[i + 1]) / 2.0,
+                    Eye::Point(e) => {
+                        let (lo, hi) = (c[i].min(c[i + 1]), c[i].max(c[i + 1]));
+                        -((lo - e[k]).max(e[k] - hi).max(0.0))
+                    }
+                })
+                .collect()
+        };
+        let (ri, rj) = (rank(&u, 0), rank(&v, 1));
+        let mut naive: Vec<(usize, usize)> = (0..rj.len())
+            .flat_map(|j| (0..ri.len()).map(move |i| (i, j)))
+            .collect();
+        naive.sort_by(|a, b| {
+            rj[a.1]
+                .total_cmp(&rj[b.1])
+                .then(ri[a.0].total_cmp(&ri[b.0]))
+        });
+        assert_eq!(cell_order(eye, &u, &v), naive, "{eye:?}");
+    }
 }

@@ -1,19 +1,31 @@
-//! The raster driver's fast path for [`Mesh`] operations (3D surfaces): a scanline
-//! rasterizer with exact area coverage for small polygons, instead of one tiny-skia path
-//! fill and stroke per cell.
+//! The raster driver's fast path for [`Mesh`] operations (3D surfaces) instead of one
+//! tiny-skia path fill and stroke per cell.
 //!
-//! Each face is accumulated into a small coverage buffer the size of its bounding box
-//! (signed-area accumulation: every edge adds the area it covers to the left of it, a
-//! prefix sum along each row gives the coverage of every pixel), then blended once with
-//! source-over. A face's seam outline is a polygon offset outwards by half the seam width
+//! With thin solid edge lines (or none), the faces are composited front to back (under
+//! what nearer faces left, which gives the picture of painting them far to near, and lets
+//! pixels that are already opaque be skipped) into an [`Accum`] buffer that is blended
+//! over the pixmap once. Convex faces, and folded cells a pixel thin (as their convex
+//! hull), take the one-pass path of [`convex`]: fill, seam and outline ring from the
+//! distances to the face's edge lines, four pixels at a time.
+//!
+//! Other faces use an exact scanline rasterizer: each face is accumulated into a small
+//! coverage buffer the size of its bounding box (signed-area accumulation: every edge adds
+//! the area it covers to the left of it, a prefix sum along each row gives the coverage of
+//! every pixel). A face's seam outline is a polygon offset outwards by half the seam width
 //! (convex faces) or the face plus one rectangle per side (others), accumulated into the
 //! same buffer, so fill and seam are one blend. Edge lines are thin rectangles with square
-//! ends, blended in the edge colour before the next face.
+//! ends (or the ring between the face grown and shrunk), in a second channel blended in
+//! the edge colour over the fill. Meshes with thick or dashed edge lines are drawn back to
+//! front with that rasterizer and tiny-skia strokes.
 
 use tiny_skia as sk;
 
+mod accum;
+mod convex;
+
 use super::{div255, draw_op};
 use crate::device::{offset_convex, signed_area, LineCap, Mesh, Rgba};
+use accum::{premul, Accum};
 
 /// Edge lines wider than this (device pixels) are stroked by tiny-skia with their real
 /// round joins; thinner ones are rectangles, which look the same at that size.
@@ -210,6 +222,61 @@ impl Coverage {
     }
 }
 
+impl Coverage {
+    /// Composites `fill` weighted by the fill coverage with `edge` (if any) over it by the
+    /// edge coverage under what `acc` holds, and clears the buffers. The box must lie
+    /// inside `acc`'s.
+    fn blend_under(
+        &mut self,
+        acc: &mut Accum,
+        fill: Rgba,
+        edge: Option<Rgba>,
+        mask: Option<&[u8]>,
+    ) {
+        let fp = premul(fill);
+        let ep = edge.map_or([0.0; 4], premul);
+        let ea = ep[3] / 255.0;
+        let w = self.w;
+        let [fa, ea_buf] = &mut self.acc;
+        for row in 0..self.h {
+            let y = (self.oy + row as i64) as usize;
+            let fcells = &mut fa[row * w..row * w + w];
+            let ecells = &mut ea_buf[row * w..row * w + w];
+            let (mut fsum, mut esum) = (0.0f32, 0.0f32);
+            for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
+                fsum += *fc;
+                esum += *ec;
+                *fc = 0.0;
+                *ec = 0.0;
+                let x = self.ox as usize + c;
+                if x >= acc.x0 + acc.w {
+                    continue;
+                }
+                let mut tf = fsum.abs().min(1.0);
+                let mut te = if edge.is_some() {
+                    esum.abs().min(1.0)
+                } else {
+                    0.0
+                };
+                if tf < 1.0 / 512.0 && te < 1.0 / 512.0 || acc.opaque(x, y) {
+                    continue;
+                }
+                if let Some(m) = mask {
+                    let mv = m[y * acc.page_width + x] as f32 / 255.0;
+                    tf *= mv;
+                    te *= mv;
+                }
+                let keep = 1.0 - te * ea;
+                let mut s = [0.0f32; 4];
+                for ch in 0..4 {
+                    s[ch] = fp[ch] * tf * keep + ep[ch] * te;
+                }
+                acc.under(x, y, s);
+            }
+        }
+    }
+}
+
 /// Source-over of `color` at coverage `cov` (0..=1) onto one premultiplied pixel.
 #[inline]
 fn blend_cov(d: &mut [u8], color: Rgba, cov: f32) {
@@ -280,103 +347,256 @@ fn edges_outline_poly(edges: &[(f64, f64)], poly: &[(f64, f64)]) -> bool {
     k == n
 }
 
-/// Integer pixel box of points grown by `grow`, if it lies inside the page.
+/// Integer pixel box of points grown by `grow`, cut to `area` (x0, y0, x1, y1); `None` if
+/// that leaves nothing.
 fn pixel_box(
     pts: impl Iterator<Item = (f64, f64)>,
     grow: f64,
-    (pw, ph): (f64, f64),
+    area: (i64, i64, i64, i64),
 ) -> Option<(i64, i64, i64, i64)> {
     let (mut x0, mut y0, mut x1, mut y1) =
         (f64::INFINITY, f64::INFINITY, -f64::INFINITY, -f64::INFINITY);
     for (x, y) in pts {
+        // Plain comparisons: cheaper than `min`/`max` with their NaN rules.
         if x.is_finite() && y.is_finite() {
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
+            x0 = if x < x0 { x } else { x0 };
+            y0 = if y < y0 { y } else { y0 };
+            x1 = if x > x1 { x } else { x1 };
+            y1 = if y > y1 { y } else { y1 };
         }
     }
-    let (x0, y0, x1, y1) = (
-        (x0 - grow).floor(),
-        (y0 - grow).floor(),
-        (x1 + grow).ceil(),
-        (y1 + grow).ceil(),
+    if x0 > x1 || y0 > y1 {
+        return None;
+    }
+    let clamp = |v: f64, lo: i64, hi: i64| v.clamp(lo as f64, hi as f64) as i64;
+    let b = (
+        clamp((x0 - grow).floor(), area.0, area.2),
+        clamp((y0 - grow).floor(), area.1, area.3),
+        clamp((x1 + grow).ceil(), area.0, area.2),
+        clamp((y1 + grow).ceil(), area.1, area.3),
     );
-    (x0 >= 0.0 && y0 >= 0.0 && x1 <= pw && y1 <= ph && x0 < x1 && y0 < y1)
-        .then_some((x0 as i64, y0 as i64, x1 as i64, y1 as i64))
+    (b.0 < b.2 && b.1 < b.3).then_some(b)
 }
 
-/// Draws a mesh in painter's order: each face (fill and seam) and then its edge lines.
-/// Faces that reach beyond the page are drawn by tiny-skia, as plain operations.
+/// Half width, cap extension, colour of a mesh's edge lines, and whether they are thin
+/// and solid enough for the coverage rasterizers.
+type EdgeStyle = (f64, f64, Rgba, bool);
+
+/// Draws a mesh as if in painter's order: each face (fill and seam) and then its edge lines.
+/// With thin solid edge lines (or none) the faces are composited front to back into an
+/// [`Accum`] buffer (convex faces by [`convex::draw_convex`], others by the exact scanline
+/// path); otherwise they are drawn back to front, thick edge lines by tiny-skia.
 pub(super) fn draw_mesh(pm: &mut sk::Pixmap, mesh: &Mesh, m: Option<&sk::Mask>) {
-    let page = (pm.width() as f64, pm.height() as f64);
-    let mut cov = Coverage::new();
-    let (mut grown, mut shrunk) = (Vec::new(), Vec::new());
     let half_seam = mesh.seam / 2.0;
-    // Half width, cap extension, colour and whether the fast path applies.
-    let edge_style = mesh.edge_style.as_ref().map(|(s, c)| {
+    let edge_style: Option<EdgeStyle> = mesh.edge_style.as_ref().map(|(s, c)| {
         let ext = if s.cap == LineCap::Butt {
             0.0
         } else {
             s.width / 2.0
         };
-        (s.width / 2.0, ext, *c, s.width <= MAX_FAST_EDGE)
+        (
+            s.width / 2.0,
+            ext,
+            *c,
+            s.width <= MAX_FAST_EDGE && s.dash.is_none(),
+        )
     });
-    for (poly, edge_pts, color) in mesh.faces() {
-        let edges = edge_style.filter(|_| edge_pts.len() >= 2);
-        // How far the drawing can reach beyond the points: mitred corners of the seam
-        // polygon or edge ring (at most twice the half width), square line ends.
-        let grow = match edges {
-            Some((half, ext, _, true)) => (half + ext).max(2.0 * half).max(2.0 * half_seam),
-            _ => 2.0 * half_seam,
+    if edge_style.is_none_or(|e| e.3) {
+        front_to_back(pm, mesh, m, half_seam, edge_style);
+    } else {
+        back_to_front(pm, mesh, m, half_seam, edge_style);
+    }
+}
+
+/// How far the drawing of a face can reach beyond its points: mitred corners of the seam
+/// polygon or edge ring (at most twice the half width), square line ends.
+fn reach(half_seam: f64, edges: Option<EdgeStyle>) -> f64 {
+    match edges {
+        Some((half, ext, _, true)) => (half + ext).max(2.0 * half).max(2.0 * half_seam),
+        _ => 2.0 * half_seam,
+    }
+}
+
+/// The polygon and edge points of face `k`.
+fn face(mesh: &Mesh, k: usize) -> crate::device::FaceRef<'_> {
+    let f = mesh.faces[k];
+    let (p0, e0) = match k {
+        0 => (0, 0),
+        _ => {
+            let g = mesh.faces[k - 1];
+            (g.points_end as usize, g.edges_end as usize)
+        }
+    };
+    (
+        &mesh.points[p0..f.points_end as usize],
+        &mesh.edges[e0.min(f.edges_end as usize)..f.edges_end as usize],
+        f.color,
+    )
+}
+
+/// Composites the faces near to far into a buffer over the mesh's pixels, then that over
+/// the pixmap.
+fn front_to_back(
+    pm: &mut sk::Pixmap,
+    mesh: &Mesh,
+    m: Option<&sk::Mask>,
+    half_seam: f64,
+    edge_style: Option<EdgeStyle>,
+) {
+    let (pw, ph) = (pm.width() as i64, pm.height() as i64);
+    let grow = reach(half_seam, edge_style) + 1.0;
+    let all = mesh.points.iter().chain(&mesh.edges).copied();
+    let Some(b) = pixel_box(all, grow, (0, 0, pw, ph)) else {
+        return;
+    };
+    let mut acc = Accum::new(
+        b.0 as usize,
+        b.1 as usize,
+        b.2 as usize,
+        b.3 as usize,
+        pw as usize,
+    );
+    let mask = m.map(|m| m.data());
+    let mut cov = Coverage::new();
+    let (mut grown, mut shrunk, mut outline) = (Vec::new(), Vec::new(), Vec::new());
+    for k in (0..mesh.faces.len()).rev() {
+        let (poly, edge_pts, color) = face(mesh, k);
+        let edges = edge_style.filter(|_| mesh.outlines || edge_pts.len() >= 2);
+        let ring = mesh.outlines || edges_outline_poly(edge_pts, poly);
+        if (edges.is_none() || ring)
+            && convex::draw_convex(
+                &mut acc,
+                mask,
+                poly,
+                half_seam,
+                color,
+                edges.map(|e| (e.0, e.2)),
+            )
+        {
+            continue;
+        }
+        let edge_pts = if mesh.outlines {
+            outline.clear();
+            outline.extend(poly.iter().chain(poly.first()));
+            &outline[..]
+        } else {
+            edge_pts
         };
-        let bbox = pixel_box(poly.iter().chain(edge_pts).copied(), grow, page);
-        let fast_edges = edges.is_some_and(|e| e.3);
-        let (Some(b), true) = (bbox, poly.len() >= 3 && (edges.is_none() || fast_edges)) else {
+        let grow = reach(half_seam, edges);
+        let area = (
+            acc.x0 as i64,
+            acc.y0 as i64,
+            (acc.x0 + acc.w) as i64,
+            (acc.y0 + acc.h) as i64,
+        );
+        let Some(b) = pixel_box(poly.iter().chain(edge_pts).copied(), grow, area) else {
+            continue;
+        };
+        cov.reset(b.0, b.1, b.2, b.3);
+        let ecolor = accumulate(
+            &mut cov,
+            poly,
+            edge_pts,
+            half_seam,
+            edges,
+            &mut grown,
+            &mut shrunk,
+        );
+        cov.blend_under(&mut acc, color, ecolor, mask);
+    }
+    acc.composite(pm);
+}
+
+/// Adds a face's fill and seam (and its edge lines, if `edges`) to the coverage buffer;
+/// returns the edge colour.
+fn accumulate(
+    cov: &mut Coverage,
+    poly: &[(f64, f64)],
+    edge_pts: &[(f64, f64)],
+    half_seam: f64,
+    edges: Option<EdgeStyle>,
+    grown: &mut Vec<(f64, f64)>,
+    shrunk: &mut Vec<(f64, f64)>,
+) -> Option<Rgba> {
+    if half_seam > 0.0 {
+        if offset_convex(poly, half_seam, grown) {
+            cov.polygon(FILL, grown, 1.0);
+        } else {
+            cov.polygon(FILL, poly, 1.0);
+            let n = poly.len();
+            for i in 0..n {
+                if let Some(r) = segment_rect(poly[i], poly[(i + 1) % n], half_seam, half_seam) {
+                    cov.polygon(FILL, &r, 1.0);
+                }
+            }
+        }
+    } else {
+        cov.polygon(FILL, poly, 1.0);
+    }
+    let (half, ext, ecolor, _) = edges?;
+    // A cell's outline: the ring between the cell grown and shrunk by half the line
+    // width; otherwise one rectangle per segment.
+    if edges_outline_poly(edge_pts, poly)
+        && offset_convex(poly, half, grown)
+        && offset_convex(poly, -half, shrunk)
+    {
+        cov.polygon(EDGE, grown, 1.0);
+        cov.polygon(EDGE, shrunk, -1.0);
+    } else {
+        for piece in edge_pts.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
+            for s in piece.windows(2) {
+                if let Some(r) = segment_rect(s[0], s[1], half, ext) {
+                    cov.polygon(EDGE, &r, 1.0);
+                }
+            }
+        }
+    }
+    Some(ecolor)
+}
+
+/// Draws the faces far to near onto the pixmap: thick or dashed edge lines (and faces
+/// reaching beyond the page) by tiny-skia, the rest with the exact scanline path.
+fn back_to_front(
+    pm: &mut sk::Pixmap,
+    mesh: &Mesh,
+    m: Option<&sk::Mask>,
+    half_seam: f64,
+    edge_style: Option<EdgeStyle>,
+) {
+    let page = (0, 0, pm.width() as i64, pm.height() as i64);
+    let mut cov = Coverage::new();
+    let (mut grown, mut shrunk, mut outline) = (Vec::new(), Vec::new(), Vec::new());
+    for k in 0..mesh.faces.len() {
+        let (poly, edge_pts, color) = face(mesh, k);
+        let edge_pts = if mesh.outlines {
+            outline.clear();
+            outline.extend(poly.iter().chain(poly.first()));
+            &outline[..]
+        } else {
+            edge_pts
+        };
+        let edges = edge_style.filter(|_| edge_pts.len() >= 2);
+        let grow = reach(half_seam, edges);
+        let bbox = pixel_box(poly.iter().chain(edge_pts).copied(), grow, page)
+            .filter(|b| b.0 > page.0 && b.1 > page.1 && b.2 < page.2 && b.3 < page.3);
+        let fast_edges = edges.is_none_or(|e| e.3);
+        let (Some(b), true) = (bbox, poly.len() >= 3 && fast_edges) else {
             for op in single_face(mesh, poly, edge_pts, color) {
                 draw_op(pm, &op, m);
             }
             continue;
         };
         cov.reset(b.0, b.1, b.2, b.3);
-        if half_seam > 0.0 {
-            if offset_convex(poly, half_seam, &mut grown) {
-                cov.polygon(FILL, &grown, 1.0);
-            } else {
-                cov.polygon(FILL, poly, 1.0);
-                let n = poly.len();
-                for i in 0..n {
-                    if let Some(r) = segment_rect(poly[i], poly[(i + 1) % n], half_seam, half_seam)
-                    {
-                        cov.polygon(FILL, &r, 1.0);
-                    }
-                }
-            }
-        } else {
-            cov.polygon(FILL, poly, 1.0);
-        }
-        let mut edge_color = None;
-        if let Some((half, ext, ecolor, _)) = edges {
-            edge_color = Some(ecolor);
-            // A cell's outline: the ring between the cell grown and shrunk by half the
-            // line width; otherwise one rectangle per segment.
-            if edges_outline_poly(edge_pts, poly)
-                && offset_convex(poly, half, &mut grown)
-                && offset_convex(poly, -half, &mut shrunk)
-            {
-                cov.polygon(EDGE, &grown, 1.0);
-                cov.polygon(EDGE, &shrunk, -1.0);
-            } else {
-                for piece in edge_pts.split(|p| !(p.0.is_finite() && p.1.is_finite())) {
-                    for s in piece.windows(2) {
-                        if let Some(r) = segment_rect(s[0], s[1], half, ext) {
-                            cov.polygon(EDGE, &r, 1.0);
-                        }
-                    }
-                }
-            }
-        }
-        cov.blend(pm, color, edge_color, m);
+        let ecolor = accumulate(
+            &mut cov,
+            poly,
+            edge_pts,
+            half_seam,
+            edges,
+            &mut grown,
+            &mut shrunk,
+        );
+        cov.blend(pm, color, ecolor, m);
     }
 }
 
@@ -398,209 +618,10 @@ fn single_face(
         rule: mesh.rule,
         seam: mesh.seam,
         edge_style: mesh.edge_style.clone(),
+        outlines: false,
     };
     one.ops()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::device::{DeviceOp, FillRule, LineJoin, MeshFace, Page, StrokeStyle};
-
-    /// A grid of `n`×`n` skewed cells with colours from their index, edges in translucent
-    /// white, as a surface would draw it.
-    fn grid_mesh(n: usize, cell: f64, seam: f64, edge_width: f64) -> Mesh {
-        let mut mesh = Mesh {
-            points: Vec::new(),
-            edges: Vec::new(),
-            faces: Vec::new(),
-            rule: FillRule::EvenOdd,
-            seam,
-            edge_style: Some((
-                StrokeStyle {
-                    width: edge_width,
-                    cap: LineCap::Round,
-                    join: LineJoin::Round,
-                    dash: None,
-                },
-                Rgba {
-                    r: 255,
-                    g: 255,
-                    b: 255,
-                    a: 80,
-                },
-            )),
-        };
-        let node = |i: usize, j: usize| {
-            (
-                10.3 + i as f64 * cell + j as f64 * 0.4,
-                12.7 + j as f64 * cell,
-            )
-        };
-        for j in 0..n {
-            for i in 0..n {
-                let q = [
-                    node(i, j),
-                    node(i + 1, j),
-                    node(i + 1, j + 1),
-                    node(i, j + 1),
-                ];
-                mesh.points.extend(q);
-                for k in 0..4 {
-                    mesh.edges
-                        .extend([q[k], q[(k + 1) % 4], (f64::NAN, f64::NAN)]);
-                }
-                mesh.faces.push(MeshFace {
-                    points_end: mesh.points.len() as u32,
-                    edges_end: mesh.edges.len() as u32,
-                    color: Rgba::rgb((i * 37 % 256) as u8, (j * 53 % 256) as u8, 120),
-                });
-            }
-        }
-        mesh
-    }
-
-    fn page(ops: Vec<DeviceOp>) -> Page {
-        Page {
-            width: 120.0,
-            height: 100.0,
-            dpi: 100.0,
-            background: Some(Rgba::WHITE),
-            ops,
-        }
-    }
-
-    fn render(page: &Page) -> Vec<u8> {
-        super::super::render_rgba(page).unwrap()
-    }
-
-    #[test]
-    fn mesh_matches_the_same_faces_drawn_as_paths() {
-        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
-        let fast = render(&page(vec![DeviceOp::Mesh(mesh.clone())]));
-        let slow = render(&page(mesh.ops()));
-        let (mut bad, mut total) = (0, 0u64);
-        for (a, b) in fast.iter().zip(&slow) {
-            let d = (*a as i32 - *b as i32).unsigned_abs();
-            total += d as u64;
-            if d > 24 {
-                bad += 1;
-            }
-        }
-        // Same picture up to anti-aliasing details along the edges.
-        assert!(
-            bad < fast.len() / 200,
-            "{bad} channels differ by more than 24"
-        );
-        assert!(
-            total / (fast.len() as u64) < 2,
-            "mean difference {}",
-            total / fast.len() as u64
-        );
-    }
-
-    #[test]
-    fn seams_leave_no_background_between_cells() {
-        let mesh = Mesh {
-            edge_style: None,
-            ..grid_mesh(10, 6.3, 1.5, 0.6)
-        };
-        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
-        // Inside the grid (well away from its border) no pixel shows the white background.
-        for y in 20..70usize {
-            for x in 25..70usize {
-                let p = &px[(y * 120 + x) * 4..][..3];
-                assert!(p != [255, 255, 255], "white seam pixel at ({x}, {y})");
-                assert!(p[2] == 120, "pixel ({x}, {y}) is not a cell colour: {p:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn later_faces_cover_earlier_ones_and_faces_off_the_page_are_drawn() {
-        let red = Rgba::rgb(255, 0, 0);
-        let blue = Rgba::rgb(0, 0, 255);
-        let square =
-            |x0: f64, y0: f64, s: f64| [(x0, y0), (x0 + s, y0), (x0 + s, y0 + s), (x0, y0 + s)];
-        let mut points = Vec::new();
-        points.extend(square(10.0, 10.0, 40.0));
-        points.extend(square(30.0, 30.0, 40.0));
-        // Reaches beyond the page: drawn by the fallback.
-        points.extend(square(100.0, 80.0, 40.0));
-        let mesh = Mesh {
-            points,
-            edges: Vec::new(),
-            faces: vec![
-                MeshFace {
-                    points_end: 4,
-                    edges_end: 0,
-                    color: red,
-                },
-                MeshFace {
-                    points_end: 8,
-                    edges_end: 0,
-                    color: blue,
-                },
-                MeshFace {
-                    points_end: 12,
-                    edges_end: 0,
-                    color: red,
-                },
-            ],
-            rule: FillRule::NonZero,
-            seam: 0.0,
-            edge_style: None,
-        };
-        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
-        let at = |x: usize, y: usize| px[(y * 120 + x) * 4..][..4].to_vec();
-        assert_eq!(at(20, 20), vec![255, 0, 0, 255]);
-        assert_eq!(at(40, 40), vec![0, 0, 255, 255]);
-        assert_eq!(at(60, 60), vec![0, 0, 255, 255]);
-        assert_eq!(at(110, 90), vec![255, 0, 0, 255]);
-        assert_eq!(at(80, 20), vec![255, 255, 255, 255]);
-        // Exact area coverage: a vertical edge at x = 10 with the pixel 9..10 outside,
-        // and a half-covered pixel for an edge through a pixel's middle.
-        assert_eq!(at(9, 20), vec![255, 255, 255, 255]);
-    }
-
-    #[test]
-    fn svg_of_a_mesh_is_one_fill_and_one_edge_path_per_face_and_looks_the_same() {
-        let mesh = grid_mesh(12, 7.5, 1.5, 0.6);
-        let page = page(vec![DeviceOp::Mesh(mesh)]);
-        let svg = crate::driver::svg::write_svg(&page);
-        // Background rect, then per face its grown polygon and its outline.
-        assert_eq!(svg.matches("<path").count(), 2 * 144, "{}", &svg[..400]);
-        let vector = testkit::render_svg(&svg, 120, 100);
-        let raster = testkit::Raster {
-            width: 120,
-            height: 100,
-            rgba: render(&page),
-        };
-        let d = testkit::diff(&raster, &vector, 40);
-        assert!(
-            d.mean_abs < 2.0 && d.bad_pixels < 60,
-            "{} bad, mean {}",
-            d.bad_pixels,
-            d.mean_abs
-        );
-    }
-
-    #[test]
-    fn half_covered_pixels_blend_half() {
-        let mesh = Mesh {
-            points: vec![(10.5, 10.0), (30.0, 10.0), (30.0, 30.0), (10.5, 30.0)],
-            edges: Vec::new(),
-            faces: vec![MeshFace {
-                points_end: 4,
-                edges_end: 0,
-                color: Rgba::BLACK,
-            }],
-            rule: FillRule::NonZero,
-            seam: 0.0,
-            edge_style: None,
-        };
-        let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
-        let p = &px[(20 * 120 + 10) * 4..][..4];
-        assert!((126..=129).contains(&p[0]), "half-covered pixel {p:?}");
-    }
-}
+mod tests;

@@ -1,0 +1,101 @@
+//! The buffer a mesh is composited into front to back: premultiplied RGBA in `f32`
+//! (0..=255) over the mesh's pixel box. Source-over is associative, so painting the faces
+//! near to far with the "under" operator gives the picture of painting them far to near,
+//! and a pixel that is already opaque needs no more work. The finished buffer is
+//! composited over the pixmap once.
+
+use tiny_skia as sk;
+
+use crate::device::Rgba;
+
+/// Alpha (0..=255) from which a pixel counts as opaque: what could still show through
+/// would change no channel by more than half a step.
+pub(super) const SATURATED: f32 = 254.5;
+
+/// A colour premultiplied by its alpha, channels 0..=255.
+pub(super) fn premul(c: Rgba) -> [f32; 4] {
+    let a = c.a as f32 / 255.0;
+    [c.r as f32 * a, c.g as f32 * a, c.b as f32 * a, c.a as f32]
+}
+
+/// Premultiplied RGBA accumulated under, over pixel box `x0..x0 + w`, `y0..y0 + h`, one
+/// plane per channel (so that four neighbouring pixels are one vector); rows are padded by
+/// [`PAD`] columns that nothing is added to.
+pub(super) struct Accum {
+    /// Page pixel of column 0.
+    pub x0: usize,
+    /// Page pixel of row 0.
+    pub y0: usize,
+    /// Columns.
+    pub w: usize,
+    /// Rows.
+    pub h: usize,
+    /// Distance between rows in the planes (`w + PAD`).
+    pub stride: usize,
+    /// Width of the page (the row stride of page-sized masks).
+    pub page_width: usize,
+    /// Red, green, blue and alpha planes.
+    pub planes: [Vec<f32>; 4],
+}
+
+/// Padding columns at the end of each row of an [`Accum`].
+pub(super) const PAD: usize = 4;
+
+impl Accum {
+    /// An empty (transparent) buffer for page box `[x0, x1) × [y0, y1)`.
+    pub fn new(x0: usize, y0: usize, x1: usize, y1: usize, page_width: usize) -> Self {
+        let (w, h) = (x1 - x0, y1 - y0);
+        let n = (w + PAD) * h;
+        Accum {
+            x0,
+            y0,
+            w,
+            h,
+            stride: w + PAD,
+            page_width,
+            planes: [vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]],
+        }
+    }
+
+    /// Adds premultiplied `s` (channels 0..=255) under pixel `(x, y)` of the page (inside
+    /// the box).
+    #[inline]
+    pub fn under(&mut self, x: usize, y: usize, s: [f32; 4]) {
+        let i = (y - self.y0) * self.stride + (x - self.x0);
+        let w = 1.0 - self.planes[3][i] * (1.0 / 255.0);
+        for (plane, s) in self.planes.iter_mut().zip(s) {
+            plane[i] += s * w;
+        }
+    }
+
+    /// True if pixel `(x, y)` of the page is already opaque.
+    #[inline]
+    pub fn opaque(&self, x: usize, y: usize) -> bool {
+        self.planes[3][(y - self.y0) * self.stride + (x - self.x0)] >= SATURATED
+    }
+
+    /// Composites the buffer over the pixmap.
+    pub fn composite(&self, pm: &mut sk::Pixmap) {
+        let stride = pm.width() as usize * 4;
+        let data = pm.data_mut();
+        let [r, g, b, a] = &self.planes;
+        for row in 0..self.h {
+            let base = (self.y0 + row) * stride + self.x0 * 4;
+            let out = &mut data[base..base + self.w * 4];
+            let i0 = row * self.stride;
+            for (c, d) in out.chunks_exact_mut(4).enumerate() {
+                let i = i0 + c;
+                let sa = a[i];
+                if sa <= 0.0 {
+                    continue;
+                }
+                let keep = 1.0 - sa * (1.0 / 255.0);
+                let s = [r[i], g[i], b[i], sa];
+                for ch in 0..4 {
+                    let v = s[ch] + d[ch] as f32 * keep + 0.5;
+                    d[ch] = v.clamp(0.0, 255.0) as u8;
+                }
+            }
+        }
+    }
+}
