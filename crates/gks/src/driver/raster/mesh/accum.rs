@@ -38,6 +38,25 @@ pub(super) struct Accum {
     pub planes: [Vec<f32>; 4],
 }
 
+thread_local! {
+    /// Planes of finished buffers, reused by the next mesh: a page-sized buffer is 7.7 MB
+    /// at 800×600, and allocating it anew costs more page faults than filling it with zeros.
+    static POOL: std::cell::RefCell<Vec<Vec<f32>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Accum {
+    fn drop(&mut self) {
+        POOL.with(|pool| {
+            let mut pool = pool.borrow_mut();
+            for plane in &mut self.planes {
+                if pool.len() < 4 {
+                    pool.push(std::mem::take(plane));
+                }
+            }
+        });
+    }
+}
+
 /// Padding columns at the end of each row of an [`Accum`].
 pub(super) const PAD: usize = 4;
 
@@ -53,7 +72,14 @@ impl Accum {
             h,
             stride: w + PAD,
             page_width,
-            planes: [vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]],
+            planes: std::array::from_fn(|_| {
+                let mut plane = POOL
+                    .with(|pool| pool.borrow_mut().pop())
+                    .unwrap_or_default();
+                plane.clear();
+                plane.resize(n, 0.0);
+                plane
+            }),
         }
     }
 
