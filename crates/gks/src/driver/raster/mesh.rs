@@ -18,6 +18,7 @@
 //! the edge colour over the fill. Meshes with thick or dashed edge lines are drawn back to
 //! front with that rasterizer and tiny-skia strokes.
 
+use rayon::prelude::*;
 use tiny_skia as sk;
 
 mod accum;
@@ -449,29 +450,62 @@ fn front_to_back(
     let Some(b) = pixel_box(all, grow, (0, 0, pw, ph)) else {
         return;
     };
-    let mut acc = Accum::new(
-        b.0 as usize,
-        b.1 as usize,
-        b.2 as usize,
-        b.3 as usize,
-        pw as usize,
-    );
+    // The box is cut into bands of rows composited in parallel: each band draws every face
+    // that reaches into it, clipped to its rows, so every pixel sees the same faces in the
+    // same order as without bands (the result does not depend on the number of threads).
+    let reach_rows = grow + 1.0;
+    let spans: Vec<(f64, f64)> = (0..mesh.faces.len())
+        .map(|k| {
+            let (poly, edge_pts, _) = face(mesh, k);
+            poly.iter()
+                .chain(edge_pts)
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                    (lo.min(p.1), hi.max(p.1))
+                })
+        })
+        .collect();
+    let rows = (b.3 - b.1) as usize;
+    let bands = (rayon::current_num_threads().max(1) * 4)
+        .min(rows.div_ceil(16))
+        .max(1);
+    let band_rows = rows.div_ceil(bands);
     let mask = m.map(|m| m.data());
+    let stride = pw as usize * 4;
+    let (_, below) = pm.data_mut().split_at_mut(b.1 as usize * stride);
+    let box_bytes = (b.3 - b.1) as usize * stride;
+    below[..box_bytes]
+        .par_chunks_mut(band_rows * stride)
+        .enumerate()
+        .for_each(|(k, rows_data)| {
+            let y0 = b.1 as usize + k * band_rows;
+            let y1 = y0 + rows_data.len() / stride;
+            let mut acc = Accum::new(b.0 as usize, y0, b.2 as usize, y1, pw as usize);
+            let (lo, hi) = (y0 as f64 - reach_rows, y1 as f64 + reach_rows);
+            let faces = (0..mesh.faces.len())
+                .rev()
+                .filter(|&k| spans[k].1 >= lo && spans[k].0 <= hi);
+            draw_faces(&mut acc, mesh, faces, mask, half_seam, edge_style);
+            acc.composite_rows(rows_data, stride, y0);
+        });
+}
+
+/// Composites `faces` (nearest first) under what `acc` holds, clipped to its box.
+fn draw_faces(
+    acc: &mut Accum,
+    mesh: &Mesh,
+    faces: impl Iterator<Item = usize>,
+    mask: Option<&[u8]>,
+    half_seam: f64,
+    edge_style: Option<EdgeStyle>,
+) {
     let mut cov = Coverage::new();
     let (mut grown, mut shrunk, mut outline) = (Vec::new(), Vec::new(), Vec::new());
-    for k in (0..mesh.faces.len()).rev() {
+    for k in faces {
         let (poly, edge_pts, color) = face(mesh, k);
         let edges = edge_style.filter(|_| mesh.outlines || edge_pts.len() >= 2);
         let ring = mesh.outlines || edges_outline_poly(edge_pts, poly);
         if (edges.is_none() || ring)
-            && convex::draw_convex(
-                &mut acc,
-                mask,
-                poly,
-                half_seam,
-                color,
-                edges.map(|e| (e.0, e.2)),
-            )
+            && convex::draw_convex(acc, mask, poly, half_seam, color, edges.map(|e| (e.0, e.2)))
         {
             continue;
         }
@@ -502,9 +536,8 @@ fn front_to_back(
             &mut grown,
             &mut shrunk,
         );
-        cov.blend_under(&mut acc, color, ecolor, mask);
+        cov.blend_under(acc, color, ecolor, mask);
     }
-    acc.composite(pm);
 }
 
 /// Adds a face's fill and seam (and its edge lines, if `edges`) to the coverage buffer;

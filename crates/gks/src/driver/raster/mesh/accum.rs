@@ -2,9 +2,7 @@
 //! (0..=255) over the mesh's pixel box. Source-over is associative, so painting the faces
 //! near to far with the "under" operator gives the picture of painting them far to near,
 //! and a pixel that is already opaque needs no more work. The finished buffer is
-//! composited over the pixmap once.
-
-use tiny_skia as sk;
+//! composited over the pixmap once (band by band, see `front_to_back`).
 
 use crate::device::Rgba;
 
@@ -39,8 +37,9 @@ pub(super) struct Accum {
 }
 
 thread_local! {
-    /// Planes of finished buffers, reused by the next mesh: a page-sized buffer is 7.7 MB
-    /// at 800×600, and allocating it anew costs more page faults than filling it with zeros.
+    /// Planes of finished buffers (a mesh's bands), reused by the next mesh on this thread:
+    /// a page-sized buffer is 7.7 MB at 800×600, and allocating it anew costs more page
+    /// faults than filling it with zeros.
     static POOL: std::cell::RefCell<Vec<Vec<f32>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -49,7 +48,7 @@ impl Drop for Accum {
         POOL.with(|pool| {
             let mut pool = pool.borrow_mut();
             for plane in &mut self.planes {
-                if pool.len() < 4 {
+                if pool.len() < 64 {
                     pool.push(std::mem::take(plane));
                 }
             }
@@ -100,13 +99,12 @@ impl Accum {
         self.planes[3][(y - self.y0) * self.stride + (x - self.x0)] >= SATURATED
     }
 
-    /// Composites the buffer over the pixmap.
-    pub fn composite(&self, pm: &mut sk::Pixmap) {
-        let stride = pm.width() as usize * 4;
-        let data = pm.data_mut();
+    /// Composites the buffer over page rows held in `data` (`stride` bytes per row, the
+    /// first of them page row `first_row`), which must include the buffer's rows.
+    pub fn composite_rows(&self, data: &mut [u8], stride: usize, first_row: usize) {
         let [r, g, b, a] = &self.planes;
         for row in 0..self.h {
-            let base = (self.y0 + row) * stride + self.x0 * 4;
+            let base = (self.y0 + row - first_row) * stride + self.x0 * 4;
             let out = &mut data[base..base + self.w * 4];
             let i0 = row * self.stride;
             for (c, d) in out.chunks_exact_mut(4).enumerate() {

@@ -359,10 +359,16 @@ fn hidden(acc: &Accum, (x0, y0, x1, y1): (f64, f64, f64, f64), grow: f64) -> boo
     let r0 = clamp(y0 - grow, acc.y0, ay1) - acc.y0;
     let r1 = clamp(y1 + grow + 1.0, acc.y0, ay1) - acc.y0;
     let alpha = &acc.planes[3];
+    // The minimum of each group of eight (vectorized), not a test per pixel.
     (r0..r1).all(|r| {
         alpha[r * acc.stride + c0..r * acc.stride + c1]
-            .iter()
-            .all(|&a| a >= SATURATED)
+            .chunks(8)
+            .all(|group| {
+                group
+                    .iter()
+                    .fold(f32::INFINITY, |m, &a| if a < m { a } else { m })
+                    >= SATURATED
+            })
     })
 }
 
