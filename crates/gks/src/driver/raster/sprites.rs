@@ -282,15 +282,17 @@ fn blend_in_bands(
         .for_each(|(b, band)| {
             let rows = (b as i64 * BAND, ((b as i64 + 1) * BAND).min(ph));
             LAYER.with(|layer| {
-                let mut layer = layer.borrow_mut();
+                let (layer, opaque) = &mut *layer.borrow_mut();
                 if layer.len() < band.len() {
                     layer.resize(band.len(), 0);
                 }
                 let layer = &mut layer[..band.len()];
+                opaque.reset(canvas.width as usize, (rows.1 - rows.0) as usize);
                 for &i in order[start[b]..start[b + 1]].iter().rev() {
                     let p = placements[i as usize];
                     canvas.blend_under(
                         layer,
+                        opaque,
                         &sprites[p.sprite as usize],
                         p.x as i64,
                         p.y as i64,
@@ -303,8 +305,60 @@ fn blend_in_bands(
 }
 
 thread_local! {
-    /// A band's layer of stacked copies; all zero between bands.
-    static LAYER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// A band's layer of stacked copies (all zero between bands) and its opaque pixels.
+    static LAYER: std::cell::RefCell<(Vec<u8>, Opaque)> =
+        const { std::cell::RefCell::new((Vec::new(), Opaque { words: 0, bits: Vec::new() })) };
+}
+
+/// One bit per pixel of a band's layer, set where the layer is opaque (alpha 255), so that
+/// a copy row hidden behind opaque pixels is skipped after a look at one or two words.
+/// A clear bit only means "not known to be opaque".
+struct Opaque {
+    /// Words per row.
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Opaque {
+    /// Clears the map for a band of `rows` rows of `width` pixels.
+    fn reset(&mut self, width: usize, rows: usize) {
+        self.words = width.div_ceil(64);
+        self.bits.clear();
+        self.bits.resize(self.words * rows, 0);
+    }
+
+    /// True if pixels `c0..c1` of band row `row` are all known to be opaque.
+    #[inline]
+    fn all(&self, row: usize, c0: usize, c1: usize) -> bool {
+        let line = &self.bits[row * self.words..(row + 1) * self.words];
+        let mut c = c0;
+        while c < c1 {
+            let (w, bit) = (c / 64, c % 64);
+            let n = (c1 - c).min(64 - bit);
+            let want = if n == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << n) - 1) << bit
+            };
+            if line[w] & want != want {
+                return false;
+            }
+            c += n;
+        }
+        true
+    }
+
+    /// Marks the opaque pixels among `c0..` of band row `row`, whose layer bytes are `px`.
+    #[inline]
+    fn mark(&mut self, row: usize, c0: usize, px: &[u8]) {
+        let line = &mut self.bits[row * self.words..(row + 1) * self.words];
+        for (k, p) in px.chunks_exact(4).enumerate() {
+            if p[3] == 255 {
+                let c = c0 + k;
+                line[c / 64] |= 1 << (c % 64);
+            }
+        }
+    }
 }
 
 /// Draws the premultiplied `layer` over `dst` and clears the layer.
@@ -378,7 +432,15 @@ impl Canvas<'_> {
     /// Puts `sprite` at (`x`, `y`) behind what the band's `layer` holds (rows `rows.0` to
     /// `rows.1`, the layer's first byte at row `rows.0`), weighted by the clip mask where
     /// the sprite reaches outside the mask's fully opaque rectangle.
-    fn blend_under(&self, layer: &mut [u8], sprite: &Sprite, x: i64, y: i64, rows: (i64, i64)) {
+    fn blend_under(
+        &self,
+        layer: &mut [u8],
+        opaque: &mut Opaque,
+        sprite: &Sprite,
+        x: i64,
+        y: i64,
+        rows: (i64, i64),
+    ) {
         let pw = self.width;
         let (x0, x1) = (x.max(0), (x + sprite.width).min(pw));
         let (y0, y1) = (
@@ -396,6 +458,10 @@ impl Canvas<'_> {
             let (a, b) = sprite.spans[(row - y) as usize];
             let (c0, c1) = ((x + a as i64).max(x0), (x + b as i64).min(x1));
             if c0 >= c1 {
+                continue;
+            }
+            let band_row = (row - rows.0) as usize;
+            if opaque.all(band_row, c0 as usize, c1 as usize) {
                 continue;
             }
             let n = (c1 - c0) as usize;
@@ -439,6 +505,7 @@ impl Canvas<'_> {
                     }
                 }
             }
+            opaque.mark(band_row, c0 as usize, &layer[l0..l0 + 4 * n]);
         }
     }
 }
