@@ -243,6 +243,12 @@ impl Coverage {
             let y = (self.oy + row as i64) as usize;
             let fcells = &mut fa[row * w..row * w + w];
             let ecells = &mut ea_buf[row * w..row * w + w];
+            if y < acc.y0 || y >= acc.y0 + acc.h {
+                // A row of another band: cleared, not drawn.
+                fcells.fill(0.0);
+                ecells.fill(0.0);
+                continue;
+            }
             let (mut fsum, mut esum) = (0.0f32, 0.0f32);
             for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
                 fsum += *fc;
@@ -465,9 +471,7 @@ fn front_to_back(
         })
         .collect();
     let rows = (b.3 - b.1) as usize;
-    let bands = (rayon::current_num_threads().max(1) * 4)
-        .min(rows.div_ceil(16))
-        .max(1);
+    let bands = band_count(rows);
     let band_rows = rows.div_ceil(bands);
     let mask = m.map(|m| m.data());
     let stride = pw as usize * 4;
@@ -484,12 +488,35 @@ fn front_to_back(
             let faces = (0..mesh.faces.len())
                 .rev()
                 .filter(|&k| spans[k].1 >= lo && spans[k].0 <= hi);
-            draw_faces(&mut acc, mesh, faces, mask, half_seam, edge_style);
+            let full_rows = (b.1, b.3);
+            draw_faces(
+                &mut acc, mesh, faces, mask, half_seam, edge_style, full_rows,
+            );
             acc.composite_rows(rows_data, stride, y0);
         });
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Band count forced by a test (to check that bands do not change the picture).
+    pub(super) static FORCE_BANDS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Bands of rows for a mesh box of `rows` rows: a few per core, at least 16 rows each.
+fn band_count(rows: usize) -> usize {
+    #[cfg(test)]
+    if let Some(n) = FORCE_BANDS.with(|b| b.get()) {
+        return n.max(1);
+    }
+    (rayon::current_num_threads().max(1) * 4)
+        .min(rows.div_ceil(16))
+        .max(1)
+}
+
 /// Composites `faces` (nearest first) under what `acc` holds, clipped to its box.
+/// `full_rows` are the rows of the whole mesh box: the exact path computes a face's
+/// coverage over all of its rows (its accumulation of area and cover runs from the face's
+/// top edge) and blends only the rows in `acc`.
 fn draw_faces(
     acc: &mut Accum,
     mesh: &Mesh,
@@ -497,6 +524,7 @@ fn draw_faces(
     mask: Option<&[u8]>,
     half_seam: f64,
     edge_style: Option<EdgeStyle>,
+    full_rows: (i64, i64),
 ) {
     let mut cov = Coverage::new();
     let (mut grown, mut shrunk, mut outline) = (Vec::new(), Vec::new(), Vec::new());
@@ -519,13 +547,16 @@ fn draw_faces(
         let grow = reach(half_seam, edges);
         let area = (
             acc.x0 as i64,
-            acc.y0 as i64,
+            full_rows.0,
             (acc.x0 + acc.w) as i64,
-            (acc.y0 + acc.h) as i64,
+            full_rows.1,
         );
         let Some(b) = pixel_box(poly.iter().chain(edge_pts).copied(), grow, area) else {
             continue;
         };
+        if b.3 <= acc.y0 as i64 || b.1 >= (acc.y0 + acc.h) as i64 {
+            continue;
+        }
         cov.reset(b.0, b.1, b.2, b.3);
         let ecolor = accumulate(
             &mut cov,

@@ -258,3 +258,69 @@ fn translucent_faces_blend_in_painter_order_and_folded_slivers_are_drawn() {
         assert!(at(x, 20)[0] < 60, "pixel ({x}, 20) = {:?}", at(x, 20));
     }
 }
+
+/// A wireframe of a wavy surface seen from low: folded and sliver faces (the exact path)
+/// and convex ones, black outlines, white fill.
+fn folded_wireframe() -> Mesh {
+    let mut mesh = grid_mesh(1, 1.0, 0.0, 1.0);
+    mesh.points.clear();
+    mesh.edges.clear();
+    mesh.faces.clear();
+    mesh.outlines = true;
+    mesh.edge_style = Some((
+        StrokeStyle {
+            width: 1.0,
+            cap: LineCap::Round,
+            join: LineJoin::Round,
+            dash: None,
+        },
+        Rgba::BLACK,
+    ));
+    let node = |i: usize, j: usize| {
+        let (u, v) = (i as f64, j as f64);
+        (
+            8.0 + u * 9.0 + v * 2.0,
+            20.0 + v * 3.0 + 25.0 * (u * 0.6).sin() * (v * 0.35).cos(),
+        )
+    };
+    for j in 0..30 {
+        for i in 0..20 {
+            mesh.points.extend([
+                node(i, j),
+                node(i + 1, j),
+                node(i + 1, j + 1),
+                node(i, j + 1),
+            ]);
+            mesh.faces.push(MeshFace {
+                points_end: mesh.points.len() as u32,
+                edges_end: 0,
+                color: Rgba::WHITE,
+            });
+        }
+    }
+    mesh
+}
+
+#[test]
+fn bands_do_not_change_the_picture() {
+    let mesh = folded_wireframe();
+    let draw = |bands: usize| {
+        FORCE_BANDS.with(|b| b.set(Some(bands)));
+        let mut pm = sk::Pixmap::new(240, 160).unwrap();
+        pm.fill(sk::Color::WHITE);
+        draw_mesh(&mut pm, &mesh, None);
+        FORCE_BANDS.with(|b| b.set(None));
+        pm
+    };
+    let one = draw(1);
+    for bands in [2, 5, 9] {
+        let banded = draw(bands);
+        let differing = one
+            .data()
+            .chunks_exact(4)
+            .zip(banded.data().chunks_exact(4))
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(differing, 0, "{bands} bands");
+    }
+}
