@@ -451,11 +451,18 @@ def write_report(path, results, info, args):
     for k, v in info["versions"].items():
         lines.append(f"- {k}: {v}")
     lines += ["", "## How each side draws", "",
-              "- Project: `grbench --run NAME` (crates/grbench/src/workloads.rs): `polyline`, "
-              "`polymarker` (solid circles), `cellarray` + `colorbar`, `contourf` (no lines) + "
-              "`colorbar`, `surface` option 4 with `setspace(zmin, zmax, 30, 30)` + "
-              "`grid3d`/`axes3d` (the 39,601 cells lower to one mesh operation that the raster "
-              "driver draws with its own exact-coverage scanline rasterizer), `axes` on every 2D plot, W7 `clearws` + draw + `save` per frame.",
+              "- Project: `grbench --run NAME` (crates/grbench/src/workloads.rs): `polyline` "
+              "(a solid line of 100k+ points is reduced per quarter pixel column on all cores "
+              "while it is recorded, then drawn by the direct thin-line rasterizer), "
+              "`polymarker` (solid circles: sprites per sub-pixel phase, stacked front to back "
+              "per band of rows on all cores), `cellarray` + `colorbar`, `contourf` (no lines; "
+              "nested regions filled by the direct polygon filler) + `colorbar`, `surface` "
+              "option 4 with `setspace(zmin, zmax, 30, 30)` + `grid3d`/`axes3d` (the 39,601 "
+              "cells are one `Gks::mesh` item, drawn nearest first into a coverage buffer by "
+              "bands of rows on all cores), `axes` on every 2D plot, W7 `clearws` + draw + "
+              "`save` per frame (render only: `render_into` a reused RGBA buffer). The machine "
+              "has 2 cores; the project uses both where a workload is large enough, matplotlib "
+              "one.",
               "- matplotlib: `Figure(figsize=(8, 6), dpi=100)` with the Agg canvas (no pyplot), "
               "default rcParams otherwise; W1/W8 `plot` (line 0.864 pt = 1.2 px), W2 `plot(..., 'o')` "
               "(markers 7.2 px, white edge), W3 `imshow(origin='lower', aspect='auto', "
