@@ -355,23 +355,50 @@ fn colorbar(gr: &mut Gr, zmin: f64, zmax: f64) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// W7: one context for the whole animation; per frame the page is cleared, axes, the
-/// frame's line and a time label are drawn, and the frame is written to its own PNG file
-/// (as a matplotlib loop of `set_data` + `savefig` does).
-fn animation(f: &Frames, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
-    let mut gr = page()?;
-    let (x0, x1) = with_margins(finite_range(&f.x));
-    let window = [x0, x1, -1.1, 1.1];
-    let text_x = PLOT_BOX[0] + 0.05 * (PLOT_BOX[1] - PLOT_BOX[0]);
-    let text_y = PLOT_BOX[2] + 0.9 * (PLOT_BOX[3] - PLOT_BOX[2]);
-    let mut files = Vec::with_capacity(f.t.len());
-    for (k, t) in f.t.iter().enumerate() {
+/// The W7 animation: one context for all frames, the fixed window and the label position.
+struct Animation<'a> {
+    gr: Gr,
+    frames: &'a Frames,
+    window: [f64; 4],
+    label: (f64, f64),
+}
+
+impl<'a> Animation<'a> {
+    fn new(frames: &'a Frames) -> Result<Self, BoxError> {
+        let (x0, x1) = with_margins(finite_range(&frames.x));
+        Ok(Animation {
+            gr: page()?,
+            frames,
+            window: [x0, x1, -1.1, 1.1],
+            label: (
+                PLOT_BOX[0] + 0.05 * (PLOT_BOX[1] - PLOT_BOX[0]),
+                PLOT_BOX[2] + 0.9 * (PLOT_BOX[3] - PLOT_BOX[2]),
+            ),
+        })
+    }
+
+    /// Clears the page and draws frame `k`: axes, the frame's line and its time label.
+    fn draw(&mut self, k: usize) -> Result<(), BoxError> {
+        let gr = &mut self.gr;
         gr.clearws();
-        axes_box(&mut gr, PLOT_BOX, window)?;
+        axes_box(gr, PLOT_BOX, self.window)?;
         gr.setlinecolorind(BLUE)?;
-        gr.polyline(&f.x, f.frame(k))?;
-        gr.text(text_x, text_y, &format!("t = {t:.2} s"))?;
-        files.extend(gr.gks().save(dir.join(format!("w7_{k:03}.png")))?);
+        gr.polyline(&self.frames.x, self.frames.frame(k))?;
+        let t = self.frames.t[k];
+        gr.text(self.label.0, self.label.1, &format!("t = {t:.2} s"))?;
+        Ok(())
+    }
+}
+
+/// W7: per frame the page is cleared, axes, the frame's line and a time label are drawn,
+/// and the frame is written to its own PNG file (as a matplotlib loop of `set_data` +
+/// `savefig` does).
+fn animation(f: &Frames, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    let mut anim = Animation::new(f)?;
+    let mut files = Vec::with_capacity(f.t.len());
+    for k in 0..f.t.len() {
+        anim.draw(k)?;
+        files.extend(anim.gr.gks().save(dir.join(format!("w7_{k:03}.png")))?);
     }
     Ok(files)
 }
@@ -379,19 +406,11 @@ fn animation(f: &Frames, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
 /// W7 without encoding: the same frames drawn and rendered into one reused 800×600 RGBA
 /// buffer (what a live display or a movie encoder receives).
 pub fn animation_render_only(f: &Frames) -> Result<(), BoxError> {
-    let mut gr = page()?;
-    let (x0, x1) = with_margins(finite_range(&f.x));
-    let window = [x0, x1, -1.1, 1.1];
-    let text_x = PLOT_BOX[0] + 0.05 * (PLOT_BOX[1] - PLOT_BOX[0]);
-    let text_y = PLOT_BOX[2] + 0.9 * (PLOT_BOX[3] - PLOT_BOX[2]);
+    let mut anim = Animation::new(f)?;
     let mut buffer = vec![0u8; WIDTH as usize * HEIGHT as usize * 4];
-    for (k, t) in f.t.iter().enumerate() {
-        gr.clearws();
-        axes_box(&mut gr, PLOT_BOX, window)?;
-        gr.setlinecolorind(BLUE)?;
-        gr.polyline(&f.x, f.frame(k))?;
-        gr.text(text_x, text_y, &format!("t = {t:.2} s"))?;
-        gr.gks().render_into(&mut buffer)?;
+    for k in 0..f.t.len() {
+        anim.draw(k)?;
+        anim.gr.gks().render_into(&mut buffer)?;
     }
     Ok(())
 }
