@@ -6,6 +6,31 @@ use super::{check_arrays, Gks};
 use crate::attributes::FillIntStyle;
 use crate::display_list::{Item, LineStyle, MeshData, Primitive};
 use crate::error::{Error, Result};
+use rayon::prelude::*;
+
+/// Points from which validation and mapping run on all cores.
+const PARALLEL_POINTS: usize = 1 << 15;
+
+/// The index of the first point with a non-finite coordinate. Blocks of points are checked
+/// without branches (vectorized), on all cores for long inputs.
+fn first_not_finite(points: &[(f64, f64)]) -> Option<usize> {
+    const BLOCK: usize = 1024;
+    let finite = |block: &[(f64, f64)]| {
+        block
+            .iter()
+            .fold(true, |ok, p| ok & p.0.is_finite() & p.1.is_finite())
+    };
+    let block = if points.len() >= PARALLEL_POINTS {
+        points.par_chunks(BLOCK).position_first(|b| !finite(b))
+    } else {
+        points.chunks(BLOCK).position(|b| !finite(b))
+    }?;
+    let start = block * BLOCK;
+    points[start..]
+        .iter()
+        .position(|p| !(p.0.is_finite() && p.1.is_finite()))
+        .map(|i| start + i)
+}
 
 impl Gks {
     /// `mesh`: `colors.len()` polygons drawn in order, face `k` through the points
@@ -25,8 +50,35 @@ impl Gks {
         colors: &[i32],
         outline: Option<f64>,
     ) -> Result<()> {
+        check_arrays("mesh", x, y, 0)?;
+        let points = if x.len() >= PARALLEL_POINTS {
+            x.par_iter().zip(y).map(|(&x, &y)| (x, y)).collect()
+        } else {
+            x.iter().zip(y).map(|(&x, &y)| (x, y)).collect()
+        };
+        self.mesh_points(points, ends, colors, outline)
+    }
+
+    /// [`Gks::mesh`] with the points as one vector of `(x, y)` pairs (world coordinates),
+    /// which the display list takes over (mapped to NDC in place) instead of copying: for
+    /// meshes of hundreds of thousands of points, such as a large surface, built for it.
+    ///
+    /// ```
+    /// let mut g = gks::Gks::new();
+    /// g.setfillintstyle(1).unwrap();
+    /// // Two triangles sharing an edge, in colours 2 and 3.
+    /// let points = vec![(0.1, 0.1), (0.5, 0.1), (0.1, 0.5), (0.5, 0.1), (0.5, 0.5), (0.1, 0.5)];
+    /// g.mesh_points(points, &[3, 6], &[2, 3], None).unwrap();
+    /// assert_eq!(g.items().len(), 1);
+    /// ```
+    pub fn mesh_points(
+        &mut self,
+        mut points: Vec<(f64, f64)>,
+        ends: &[usize],
+        colors: &[i32],
+        outline: Option<f64>,
+    ) -> Result<()> {
         let func = "mesh";
-        check_arrays(func, x, y, 0)?;
         let bad = |msg: String| Error::BadArrays { func, msg };
         if ends.len() != colors.len() {
             return Err(bad(format!(
@@ -35,15 +87,15 @@ impl Gks {
                 colors.len()
             )));
         }
-        if ends.last().is_some_and(|&e| e != x.len()) {
+        if ends.last().is_some_and(|&e| e != points.len()) {
             return Err(bad(format!(
                 "the last face must end at the last point: ends ends at {}, there are {} points",
                 ends[ends.len() - 1],
-                x.len()
+                points.len()
             )));
         }
-        if x.len() > u32::MAX as usize {
-            return Err(bad(format!("too many points ({})", x.len())));
+        if points.len() > u32::MAX as usize {
+            return Err(bad(format!("too many points ({})", points.len())));
         }
         let mut start = 0;
         for (k, &end) in ends.iter().enumerate() {
@@ -54,12 +106,9 @@ impl Gks {
             }
             start = end;
         }
-        if let Some(i) = x
-            .iter()
-            .zip(y)
-            .position(|(a, b)| !(a.is_finite() && b.is_finite()))
-        {
-            return Err(bad(format!("point {i} ({}, {}) is not finite", x[i], y[i])));
+        if let Some(i) = first_not_finite(&points) {
+            let (x, y) = points[i];
+            return Err(bad(format!("point {i} ({x}, {y}) is not finite")));
         }
         if let Some(o) = outline.filter(|o| !(0.0..=1.0).contains(o)) {
             return Err(Error::InvalidArgument {
@@ -87,16 +136,21 @@ impl Gks {
             faces.push((end as u32, self.colors.rgba(index).with_alpha(alpha)));
         }
         let t = &self.state.transforms[self.state.cur_tnr];
-        let points = x.iter().zip(y).map(|(&x, &y)| t.wc_to_ndc(x, y)).collect();
+        let (sx, ox, sy, oy) = t.coeffs();
+        if (sx, ox, sy, oy) != (1.0, 0.0, 1.0, 0.0) {
+            let map = |p: &mut (f64, f64)| *p = (sx * p.0 + ox, sy * p.1 + oy);
+            if points.len() >= PARALLEL_POINTS {
+                points.par_iter_mut().for_each(map);
+            } else {
+                points.iter_mut().for_each(map);
+            }
+        }
         let outline = outline.map(|o| LineStyle {
             linetype: self.state.linetype,
             width: self.state.linewidth,
             color: self.colors.rgba(self.state.linecolor).with_alpha(alpha * o),
         });
-        let clip = self
-            .state
-            .clip
-            .then(|| self.state.transforms[self.state.cur_tnr].viewport_rect());
+        let clip = self.state.clip.then(|| t.viewport_rect());
         if !faces.is_empty() {
             self.items.push(Item {
                 primitive: Primitive::Mesh(Box::new(MeshData {
@@ -260,5 +314,30 @@ mod tests {
         let mut g = gks();
         g.mesh(&[], &[], &[], &[], Some(1.0)).unwrap();
         assert!(g.items().is_empty());
+    }
+
+    #[test]
+    fn points_taken_over_draw_the_same_and_long_inputs_are_checked() {
+        let (x, y, ends, colors) = cells();
+        let mut a = gks();
+        a.mesh(&x, &y, &ends, &colors, Some(0.5)).unwrap();
+        let mut b = gks();
+        let points = x.iter().zip(&y).map(|(&x, &y)| (x, y)).collect();
+        b.mesh_points(points, &ends, &colors, Some(0.5)).unwrap();
+        assert_eq!(a.items(), b.items());
+        // 100,000 triangles (checked on all cores): the first bad point is reported.
+        let n = 100_000;
+        let mut points: Vec<(f64, f64)> = (0..3 * n)
+            .map(|i| (0.1 + (i % 7) as f64 * 0.01, 0.1 + (i % 5) as f64 * 0.01))
+            .collect();
+        points[200_001].1 = f64::INFINITY;
+        points[250_000].0 = f64::NAN;
+        let ends: Vec<usize> = (1..=n).map(|k| 3 * k).collect();
+        let colors = vec![2; n];
+        let e = gks()
+            .mesh_points(points, &ends, &colors, None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("point 200001 (0.14, inf)"), "{e}");
     }
 }

@@ -2,11 +2,15 @@
 //! its edge polyline) lowers to one [`DeviceOp::Mesh`] instead of thousands of separate
 //! fills and strokes, so drivers can draw it with a dedicated rasterizer or compactly.
 
+use rayon::prelude::*;
+
 use super::Lowering;
 use crate::attributes::{FillIntStyle, LineType};
 use crate::device::{DeviceOp, FillRule, Mesh, MeshFace};
 use crate::display_list::{FillStyle, Item, LineStyle, MeshData, Primitive};
 
+/// Points of a recorded mesh from which they are mapped to the device on all cores.
+const PARALLEL_POINTS: usize = 1 << 15;
 /// Fewest faces worth a mesh; shorter runs are lowered primitive by primitive.
 const MIN_FACES: usize = 32;
 /// Most vertices of a face (a quad cut at the six planes of a box has at most ten).
@@ -61,8 +65,14 @@ impl Lowering<'_> {
     /// Lowers a mesh recorded as one item ([`crate::Gks::mesh`]).
     pub(super) fn mesh_item(&mut self, m: &MeshData) {
         let t = self.to_dev;
+        let to_dev = |&(x, y): &(f64, f64)| t.apply(x, y);
+        let points = if m.points.len() >= PARALLEL_POINTS {
+            m.points.par_iter().map(to_dev).collect()
+        } else {
+            m.points.iter().map(to_dev).collect()
+        };
         let mesh = Mesh {
-            points: m.points.iter().map(|&(x, y)| t.apply(x, y)).collect(),
+            points,
             edges: Vec::new(),
             faces: m
                 .faces

@@ -3,6 +3,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use rayon::prelude::*;
+
 use super::delaunay::{orient, triangulate};
 use super::draw::{check_xyz, clip_polygon, clip_segment};
 use super::{cross, dot, invalid, norm, sub, Eye, Projector};
@@ -67,16 +69,14 @@ pub(crate) struct Face {
     pub(crate) ey: Vec<f64>,
 }
 
-/// The polygons of `faces` as one batch: x and y of all points, where each face ends,
-/// colours.
-type Batch = (Vec<f64>, Vec<f64>, Vec<usize>, Vec<i32>);
+/// The polygons of `faces` as one batch: all points, where each face ends, colours.
+type Batch = (Vec<(f64, f64)>, Vec<usize>, Vec<i32>);
 fn batch(faces: &[Face]) -> Batch {
     let mut b: Batch = Default::default();
     for f in faces {
-        b.0.extend(&f.xs);
-        b.1.extend(&f.ys);
-        b.2.push(b.0.len());
-        b.3.push(f.color);
+        b.0.extend(f.xs.iter().zip(&f.ys).map(|(&x, &y)| (x, y)));
+        b.1.push(b.0.len());
+        b.2.push(f.color);
     }
     b
 }
@@ -102,36 +102,72 @@ fn color_index(frac: f64, (first, last): (i32, i32)) -> i32 {
 /// always lies nearer the viewer along both grid directions, and sorting by (row nearness,
 /// column nearness) is a linear extension of that partial order.
 pub(crate) fn cell_order(eye: Eye, u: &[f64], v: &[f64]) -> Vec<(usize, usize)> {
-    let rank = |c: &[f64], k: usize| -> Vec<f64> {
-        (0..c.len().saturating_sub(1))
-            .map(|i| match eye {
-                Eye::Direction(d) => d[k] * (c[i] + c[i + 1]) / 2.0,
-                Eye::Point(e) => {
-                    let (lo, hi) = (c[i].min(c[i + 1]), c[i].max(c[i + 1]));
-                    -((lo - e[k]).max(e[k] - hi).max(0.0))
+    let order = CellOrder::new(eye, u, v);
+    let mut cells = Vec::with_capacity(order.cells());
+    for g in 0..order.rows.len() {
+        order.for_each_in_row_group(g, |i, j| cells.push((i, j)));
+    }
+    cells
+}
+
+/// [`cell_order`] as groups: sorting all cells (row-major) stably by (row rank, column
+/// rank) is rows by rank, columns by rank, and for a group of rows of equal rank and a
+/// group of columns of equal rank, those cells row by row. The cells of one group of rows
+/// are consecutive in the order, so groups can be laid out independently.
+pub(crate) struct CellOrder {
+    /// Groups of rows (y cell indices) of equal rank, far to near.
+    rows: Vec<Vec<usize>>,
+    /// Groups of columns (x cell indices) of equal rank, far to near.
+    cols: Vec<Vec<usize>>,
+}
+
+impl CellOrder {
+    pub(crate) fn new(eye: Eye, u: &[f64], v: &[f64]) -> Self {
+        let rank = |c: &[f64], k: usize| -> Vec<f64> {
+            (0..c.len().saturating_sub(1))
+                .map(|i| match eye {
+                    Eye::Direction(d) => d[k] * (c[i] + c[i + 1]) / 2.0,
+                    Eye::Point(e) => {
+                        let (lo, hi) = (c[i].min(c[i + 1]), c[i].max(c[i + 1]));
+                        -((lo - e[k]).max(e[k] - hi).max(0.0))
+                    }
+                })
+                .collect()
+        };
+        let groups = |r: &[f64]| -> Vec<Vec<usize>> {
+            let mut k: Vec<usize> = (0..r.len()).collect();
+            k.sort_by(|&a, &b| r[a].total_cmp(&r[b]));
+            k.chunk_by(|&a, &b| r[a].total_cmp(&r[b]).is_eq())
+                .map(<[usize]>::to_vec)
+                .collect()
+        };
+        CellOrder {
+            cols: groups(&rank(u, 0)),
+            rows: groups(&rank(v, 1)),
+        }
+    }
+
+    /// Number of cells per row.
+    fn row_cells(&self) -> usize {
+        self.cols.iter().map(Vec::len).sum()
+    }
+
+    /// Number of cells.
+    pub(crate) fn cells(&self) -> usize {
+        self.row_cells() * self.rows.iter().map(Vec::len).sum::<usize>()
+    }
+
+    /// Calls `f(i, j)` for the cells of row group `g`, in order.
+    fn for_each_in_row_group(&self, g: usize, mut f: impl FnMut(usize, usize)) {
+        let rows = &self.rows[g];
+        for cgroup in &self.cols {
+            for &j in rows {
+                for &i in cgroup {
+                    f(i, j);
                 }
-            })
-            .collect()
-    };
-    let (ri, rj) = (rank(u, 0), rank(v, 1));
-    // Sorting all cells (row-major) stably by (row rank, column rank) is: rows by rank,
-    // columns by rank, and for a group of rows of equal rank and a group of columns of
-    // equal rank, those cells row by row.
-    let sorted = |r: &[f64]| {
-        let mut k: Vec<usize> = (0..r.len()).collect();
-        k.sort_by(|&a, &b| r[a].total_cmp(&r[b]));
-        k
-    };
-    let (cols, rows) = (sorted(&ri), sorted(&rj));
-    let mut cells = Vec::with_capacity(ri.len() * rj.len());
-    for rgroup in rows.chunk_by(|&a, &b| rj[a].total_cmp(&rj[b]).is_eq()) {
-        for cgroup in cols.chunk_by(|&a, &b| ri[a].total_cmp(&ri[b]).is_eq()) {
-            for &j in rgroup {
-                cells.extend(cgroup.iter().map(|&i| (i, j)));
             }
         }
     }
-    cells
 }
 
 /// A key ordering by `f64::total_cmp`.
@@ -343,8 +379,7 @@ impl Gr {
     /// kernel mesh item.
     pub(crate) fn paint_mesh(
         &mut self,
-        xs: &[f64],
-        ys: &[f64],
+        points: Vec<(f64, f64)>,
         ends: &[usize],
         colors: &[i32],
         outline: bool,
@@ -367,7 +402,7 @@ impl Gr {
                 }
             };
             gr.gks
-                .mesh(xs, ys, ends, colors, outline.then_some(opacity))?;
+                .mesh_points(points, ends, colors, outline.then_some(opacity))?;
             Ok(())
         })
     }
@@ -430,51 +465,78 @@ impl Gr {
         };
         if !clip && opt != SurfaceOption::Lines {
             // Every cell is a quad outlined all round: project each node once and hand
-            // the cells to the kernel as one mesh.
+            // the cells to the kernel as one mesh, laid out by groups of rows on all cores.
             let ny = v.len();
             let mut node = vec![[f64::NAN; 2]; nx * ny];
-            for (b, &vb) in v.iter().enumerate() {
-                for (a, &ua) in u.iter().enumerate() {
-                    let c = [ua, vb, w[b * nx + a]];
-                    if c.iter().all(|c| c.is_finite()) {
-                        if let Some(r) = p.project_unit(c) {
-                            node[b * nx + a] = [r[0], r[1]];
+            node.par_chunks_mut(nx)
+                .with_min_len(16)
+                .enumerate()
+                .for_each(|(b, row)| {
+                    for (a, r) in row.iter_mut().enumerate() {
+                        if let Some(q) = p.project_unit([u[a], v[b], w[b * nx + a]]) {
+                            *r = [q[0], q[1]];
                         }
                     }
-                }
+                });
+            let order = CellOrder::new(p.eye(), &u, &v);
+            let cells = order.cells();
+            let (mut points, mut colors) = (vec![(0.0, 0.0); 4 * cells], vec![0i32; cells]);
+            // Each group of rows fills its own consecutive part of the outputs.
+            let mut parts = Vec::with_capacity(order.rows.len());
+            let (mut pts, mut cols) = (&mut points[..], &mut colors[..]);
+            for (g, rows) in order.rows.iter().enumerate() {
+                let n = rows.len() * order.row_cells();
+                let (p0, p1) = std::mem::take(&mut pts).split_at_mut(4 * n);
+                let (c0, c1) = std::mem::take(&mut cols).split_at_mut(n);
+                parts.push((g, p0, c0));
+                (pts, cols) = (p1, c1);
             }
-            let order = cell_order(p.eye(), &u, &v);
-            let (mut xs, mut ys) = (
-                Vec::with_capacity(4 * order.len()),
-                Vec::with_capacity(4 * order.len()),
-            );
-            let mut ends = Vec::with_capacity(order.len());
-            let mut colors = Vec::with_capacity(order.len());
-            for (i, j) in order {
-                let k = [
-                    j * nx + i,
-                    j * nx + i + 1,
-                    (j + 1) * nx + i + 1,
-                    (j + 1) * nx + i,
-                ];
-                if k.iter().any(|&k| node[k][0].is_nan()) {
-                    continue;
+            // A cell touching a NaN node gets colour `SKIPPED` and is removed below.
+            const SKIPPED: i32 = i32::MIN;
+            parts
+                .into_par_iter()
+                .with_max_len(4)
+                .for_each(|(g, pts, cols)| {
+                    let mut k = 0;
+                    order.for_each_in_row_group(g, |i, j| {
+                        let n = [
+                            j * nx + i,
+                            j * nx + i + 1,
+                            (j + 1) * nx + i + 1,
+                            (j + 1) * nx + i,
+                        ];
+                        if n.iter().any(|&n| node[n][0].is_nan()) {
+                            cols[k] = SKIPPED;
+                        } else {
+                            let meanz = n.iter().map(|&n| zl[n]).sum::<f64>() / 4.0;
+                            let q = [
+                                [u[i], v[j], w[n[0]]],
+                                [u[i + 1], v[j], w[n[1]]],
+                                [u[i + 1], v[j + 1], w[n[2]]],
+                                [u[i], v[j + 1], w[n[3]]],
+                            ];
+                            cols[k] = color_of(&q, meanz);
+                            for (c, &n) in n.iter().enumerate() {
+                                pts[4 * k + c] = (node[n][0], node[n][1]);
+                            }
+                        }
+                        k += 1;
+                    });
+                });
+            if colors.contains(&SKIPPED) {
+                let mut kept = 0;
+                for k in 0..cells {
+                    if colors[k] != SKIPPED {
+                        colors[kept] = colors[k];
+                        points.copy_within(4 * k..4 * k + 4, 4 * kept);
+                        kept += 1;
+                    }
                 }
-                let meanz = k.iter().map(|&k| zl[k]).sum::<f64>() / 4.0;
-                let q = [
-                    [u[i], v[j], w[k[0]]],
-                    [u[i + 1], v[j], w[k[1]]],
-                    [u[i + 1], v[j + 1], w[k[2]]],
-                    [u[i], v[j + 1], w[k[3]]],
-                ];
-                colors.push(color_of(&q, meanz));
-                for k in k {
-                    xs.push(node[k][0]);
-                    ys.push(node[k][1]);
-                }
-                ends.push(xs.len());
+                colors.truncate(kept);
+                points.truncate(4 * kept);
             }
-            return self.paint_mesh(&xs, &ys, &ends, &colors, true, lines);
+            let ends: Vec<usize> = (1..=colors.len()).map(|k| 4 * k).collect();
+            return self.paint_mesh(points, &ends, &colors, true, lines);
         }
         let mut faces = Vec::new();
         for (i, j) in cell_order(p.eye(), &u, &v) {
@@ -669,8 +731,8 @@ impl Gr {
                 color: color_index((meanz - zmin) / (zmax - zmin), range),
             });
         }
-        let (xs, ys, ends, colors) = batch(&faces);
-        self.paint_mesh(&xs, &ys, &ends, &colors, true, Some(line_color))
+        let (points, ends, colors) = batch(&faces);
+        self.paint_mesh(points, &ends, &colors, true, Some(line_color))
     }
 
     /// `polygonmesh3d`: filled 3D polygons given as vertex arrays and a connection list
@@ -747,7 +809,7 @@ impl Gr {
         }
         faces.sort_by(|a, b| b.0.total_cmp(&a.0));
         let faces: Vec<Face> = faces.into_iter().map(|f| f.1).collect();
-        let (xs, ys, ends, colors) = batch(&faces);
-        self.paint_mesh(&xs, &ys, &ends, &colors, false, None)
+        let (points, ends, colors) = batch(&faces);
+        self.paint_mesh(points, &ends, &colors, false, None)
     }
 }

@@ -1,5 +1,6 @@
-//! Long, thin, solid polylines (data lines of a few pixels' width and up to millions of
-//! points before decimation) drawn directly instead of through tiny-skia's stroker.
+//! Thin, solid polylines (data lines of a few pixels' width and up to millions of points
+//! before decimation, axes, ticks and grid lines) drawn directly instead of through
+//! tiny-skia's stroker.
 //!
 //! A stroke with round caps and joins is the union of capsules (a segment widened by the
 //! half width `r`, with round ends). Each capsule writes its coverage of every pixel it
@@ -10,9 +11,9 @@
 //! straight edge, which is what tiny-skia's anti-aliasing computes as well.
 //!
 //! Stroking with tiny-skia builds the outline of the whole polyline (two offset curves and a
-//! round arc per join), sorts all its edges and scan-converts them with supersampling; for a
-//! line of thousands of short segments this is several times slower than the direct
-//! coverage.
+//! round arc per join), sorts all its edges and scan-converts them with 4× vertical
+//! supersampling; for a line of thousands of short segments, and for the long straight lines
+//! of a grid, this is several times slower than the direct coverage.
 
 use tiny_skia as sk;
 
@@ -22,19 +23,15 @@ use crate::geometry::{Path, PathCmd};
 
 /// Widest line (device pixels) drawn here.
 const MAX_WIDTH: f64 = 3.0;
-/// Fewest path commands of a line drawn here; short lines (ticks, frames, text decoration)
-/// stay with tiny-skia.
-const MIN_COMMANDS: usize = 256;
-
 /// Whether [`draw`] draws this stroke: solid, round-capped and round-joined, at most
-/// `MAX_WIDTH` wide, straight segments only, at least `MIN_COMMANDS` commands.
+/// `MAX_WIDTH` wide, straight segments only (data lines, axes, ticks, grid lines).
 pub(super) fn applies(path: &Path, style: &StrokeStyle) -> bool {
     style.dash.is_none()
         && style.width > 0.0
         && style.width <= MAX_WIDTH
         && style.cap == LineCap::Round
         && style.join == LineJoin::Round
-        && path.cmds.len() >= MIN_COMMANDS
+        && path.cmds.len() >= 2
         && path
             .cmds
             .iter()
@@ -402,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn dashed_wide_short_and_curved_lines_are_left_to_tiny_skia() {
+    fn dashed_wide_and_curved_lines_are_left_to_tiny_skia() {
         let long = polyline((0..300).map(|i| (i as f64, 0.0)));
         let solid = StrokeStyle {
             width: 1.0,
@@ -426,7 +423,8 @@ mod tests {
             ..solid.clone()
         };
         assert!(!applies(&long, &butt));
-        assert!(!applies(&polyline([(0.0, 0.0), (5.0, 5.0)]), &solid));
+        assert!(applies(&polyline([(0.0, 0.0), (5.0, 5.0)]), &solid));
+        assert!(!applies(&polyline([(0.0, 0.0)]), &solid));
         let mut curved = long.clone();
         curved.quad_to(1.0, 2.0, 3.0, 4.0);
         assert!(!applies(&curved, &solid));

@@ -34,7 +34,16 @@ pub(super) struct Accum {
     pub page_width: usize,
     /// Red, green, blue and alpha planes.
     pub planes: [Vec<f32>; 4],
+    /// One byte per group of [`GROUP`] columns (from column 0) of each row, non-zero once
+    /// every pixel of the group is opaque, [`Accum::group_stride`] per row. It may miss
+    /// opaque groups (the exact path does not set it), never the other way round.
+    pub opaque_groups: Vec<u8>,
+    /// Distance between rows in [`Accum::opaque_groups`].
+    pub group_stride: usize,
 }
+
+/// Columns of a group in [`Accum::opaque_groups`]: the four pixels of one vector.
+pub(super) const GROUP: usize = 4;
 
 thread_local! {
     /// Planes of finished buffers (a mesh's bands), reused by the next mesh on this thread:
@@ -43,8 +52,14 @@ thread_local! {
     static POOL: std::cell::RefCell<Vec<Vec<f32>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// [`Accum::opaque_groups`] of the last finished buffer on this thread.
+    static GROUPS_POOL: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Drop for Accum {
     fn drop(&mut self) {
+        GROUPS_POOL.with(|pool| *pool.borrow_mut() = std::mem::take(&mut self.opaque_groups));
         POOL.with(|pool| {
             let mut pool = pool.borrow_mut();
             for plane in &mut self.planes {
@@ -56,7 +71,8 @@ impl Drop for Accum {
     }
 }
 
-/// Padding columns at the end of each row of an [`Accum`].
+/// Padding columns at the end of each row of an [`Accum`]: a group of [`GROUP`] columns
+/// starting at any column `< w` lies inside the row.
 pub(super) const PAD: usize = 4;
 
 impl Accum {
@@ -64,7 +80,13 @@ impl Accum {
     pub fn new(x0: usize, y0: usize, x1: usize, y1: usize, page_width: usize) -> Self {
         let (w, h) = (x1 - x0, y1 - y0);
         let n = (w + PAD) * h;
+        let group_stride = (w + PAD) / GROUP;
+        let mut opaque_groups = GROUPS_POOL.with(|pool| std::mem::take(&mut *pool.borrow_mut()));
+        opaque_groups.clear();
+        opaque_groups.resize(group_stride * h, 0);
         Accum {
+            opaque_groups,
+            group_stride,
             x0,
             y0,
             w,

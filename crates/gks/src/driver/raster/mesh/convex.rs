@@ -14,7 +14,7 @@
 //! eight corners or are (with their seam) thinner than a pixel are left to the exact
 //! scanline path.
 
-use super::accum::{premul, Accum, SATURATED};
+use super::accum::{premul, Accum, GROUP, SATURATED};
 use crate::device::Rgba;
 
 /// Planes of one face: `a·x + b·y + c` is the signed distance of `(x, y)` (relative to
@@ -32,15 +32,11 @@ struct Planes {
     width: f64,
 }
 
-/// Largest integer `<= v` (for values well inside the `i32` range), without libm.
-#[inline]
+/// Largest integer `<= v` (for values well inside the `i32` range): one rounding
+/// instruction with SSE4.1 (see `.cargo/config.toml`) or on AArch64.
+#[inline(always)]
 fn floor_i(v: f32) -> i32 {
-    let t = v as i32;
-    if (t as f32) > v {
-        t - 1
-    } else {
-        t
-    }
+    v.floor() as i32
 }
 
 /// The smaller of two numbers (one `minss`; no NaN handling needed here).
@@ -181,7 +177,12 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
     if m < 3 {
         return None;
     }
-    match convex_planes(&v[..m], hs, reach) {
+    let planes = if m == 4 {
+        quad_planes(&v, hs, reach)
+    } else {
+        convex_planes(&v[..m], hs, reach)
+    };
+    match planes {
         Ok(pl) => pl,
         Err(NotConvex) if hs >= 0.5 => {
             let (h, n) = hull(&v[..m]);
@@ -195,6 +196,104 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
         }
         Err(NotConvex) => None,
     }
+}
+
+/// [`convex_planes`] of a quadrilateral (corners `v[..4]`), the four edges at once in
+/// `f32` lanes.
+fn quad_planes(v: &[(f64, f64); 8], hs: f64, reach: f64) -> Result<Option<Planes>, NotConvex> {
+    // Corner i, i + 1, i + 2 and i + 3 of every lane i.
+    let corner = |k: usize| -> (F4, F4) {
+        let c = |i: usize| v[(i + k) % 4];
+        (
+            [c(0).0 as f32, c(1).0 as f32, c(2).0 as f32, c(3).0 as f32],
+            [c(0).1 as f32, c(1).1 as f32, c(2).1 as f32, c(3).1 as f32],
+        )
+    };
+    let ((px, py), (qx, qy), (rx, ry), (sx, sy)) = (corner(0), corner(1), corner(2), corner(3));
+    let (dx, dy) = (sub(qx, px), sub(qy, py));
+    let cross = sub(mul(px, qy), mul(qx, py));
+    let area = cross[0] + cross[1] + cross[2] + cross[3];
+    if area == 0.0 || !area.is_finite() {
+        return Ok(None);
+    }
+    let s = if area > 0.0 { 1.0 } else { -1.0 };
+    let len = add(mul(dx, dx), mul(dy, dy)).map(f32::sqrt);
+    let inv = [s / len[0], s / len[1], s / len[2], s / len[3]];
+    let (nx, ny) = (mul(dy, inv), sub(splat(0.0), mul(dx, inv)));
+    let c = sub(splat(0.0), add(mul(nx, px), mul(ny, py)));
+    // Convex: the two corners off each edge lie on its inner side (within rounding). The
+    // width is the smallest extent across an edge.
+    let fr = add(add(mul(nx, rx), mul(ny, ry)), c);
+    let fs = add(add(mul(nx, sx), mul(ny, sy)), c);
+    let tol = 1e-4 * (1.0 + len.iter().fold(0.0f32, |m, &l| mx(m, l)));
+    if max4(fr, fs).iter().any(|&f| f > tol) {
+        return Err(NotConvex);
+    }
+    let far = max4(sub(splat(0.0), fr), sub(splat(0.0), fs));
+    let width = mn(mn(far[0], far[1]), mn(far[2], far[3])) as f64;
+    if width + 2.0 * hs < 1.0 || width.is_nan() {
+        return Ok(None);
+    }
+    // Each corner q (end of edge i) turns the normal from n_i to n_(i+1): mitred below
+    // 120°, reaching q + (n_i + n_(i+1))·reach / (1 + cos), else bevelled (a plane along
+    // the bisector, after edge i's), reaching q + n·reach for both normals.
+    let rot = |a: F4| [a[1], a[2], a[3], a[0]];
+    let (mx_, my_) = (rot(nx), rot(ny));
+    let cos = add(mul(nx, mx_), mul(ny, my_));
+    let grow = add(cos, splat(1.0));
+    let r = reach as f32;
+    let miter = add(
+        qy,
+        mul(
+            add(ny, my_),
+            [r / grow[0], r / grow[1], r / grow[2], r / grow[3]],
+        ),
+    );
+    let mut pl = Planes {
+        a: [0.0; 8],
+        b: [0.0; 8],
+        c: [0.0; 8],
+        n: 0,
+        y0: f64::INFINITY,
+        y1: f64::NEG_INFINITY,
+        width,
+    };
+    let (mut y0, mut y1) = (f32::INFINITY, f32::NEG_INFINITY);
+    let mut k = 0;
+    for i in 0..4 {
+        (pl.a[k], pl.b[k], pl.c[k]) = (nx[i], ny[i], c[i]);
+        k += 1;
+        if cos[i] > -0.5 {
+            y0 = mn(y0, miter[i]);
+            y1 = mx(y1, miter[i]);
+            continue;
+        }
+        let (ya, yb) = (qy[i] + ny[i] * r, qy[i] + my_[i] * r);
+        y0 = mn(y0, mn(ya, yb));
+        y1 = mx(y1, mx(ya, yb));
+        let (bx, by) = (nx[i] + mx_[i], ny[i] + my_[i]);
+        let bl = (bx * bx + by * by).sqrt();
+        if bl < 1e-6 {
+            return Ok(None);
+        }
+        let (bx, by) = (bx / bl, by / bl);
+        pl.a[k] = bx;
+        pl.b[k] = by;
+        pl.c[k] = -(bx * qx[i] + by * qy[i]) + hs as f32 * (1.0 - (nx[i] * bx + ny[i] * by));
+        k += 1;
+    }
+    pl.n = if k <= 4 {
+        4
+    } else if k <= 6 {
+        6
+    } else {
+        8
+    };
+    for j in k..pl.n {
+        (pl.a[j], pl.b[j], pl.c[j]) = (pl.a[0], pl.b[0], pl.c[0]);
+    }
+    (pl.y0, pl.y1) = (y0 as f64, y1 as f64);
+    Ok(Some(pl))
 }
 
 /// The index after `i` around a polygon of `m` corners (no division).
@@ -350,7 +449,8 @@ pub(super) fn draw_convex(
     true
 }
 
-/// True if every pixel of `acc` within `grow` of box `(x0, y0, x1, y1)` is opaque.
+/// True if every group of pixels of `acc` reaching within `grow` of box
+/// `(x0, y0, x1, y1)` is known to be opaque (see [`Accum::opaque_groups`]).
 fn hidden(acc: &Accum, (x0, y0, x1, y1): (f64, f64, f64, f64), grow: f64) -> bool {
     let clamp = |v: f64, lo: usize, hi: usize| (v as i64).clamp(lo as i64, hi as i64) as usize;
     let (ax1, ay1) = (acc.x0 + acc.w, acc.y0 + acc.h);
@@ -358,17 +458,13 @@ fn hidden(acc: &Accum, (x0, y0, x1, y1): (f64, f64, f64, f64), grow: f64) -> boo
     let c1 = clamp(x1 + grow + 1.0, acc.x0, ax1) - acc.x0;
     let r0 = clamp(y0 - grow, acc.y0, ay1) - acc.y0;
     let r1 = clamp(y1 + grow + 1.0, acc.y0, ay1) - acc.y0;
-    let alpha = &acc.planes[3];
-    // The minimum of each group of eight (vectorized), not a test per pixel.
+    if c0 >= c1 {
+        return true;
+    }
+    let (g0, g1) = (c0 / GROUP, (c1 - 1) / GROUP + 1);
     (r0..r1).all(|r| {
-        alpha[r * acc.stride + c0..r * acc.stride + c1]
-            .chunks(8)
-            .all(|group| {
-                group
-                    .iter()
-                    .fold(f32::INFINITY, |m, &a| if a < m { a } else { m })
-                    >= SATURATED
-            })
+        let groups = &acc.opaque_groups[r * acc.group_stride..][g0..g1];
+        groups.iter().fold(1u8, |all, &g| all & g) != 0
     })
 }
 
@@ -413,7 +509,7 @@ fn fill_rows<const N: usize>(
     }
     let stride = acc.stride;
     let [pr, pg, pb, pa] = &mut acc.planes;
-    for row in row0..=row1 {
+    for row in row0..row1 + 1 {
         let yc = (row - oy) as f32 + 0.5;
         let (mut lo, mut hi) = (-1e6f32, 1e6f32);
         for i in 0..N {
@@ -427,39 +523,45 @@ fn fill_rows<const N: usize>(
             continue;
         }
         let base = (row as usize - acc.y0) * stride;
-        // Nothing shows through a run of opaque pixels (nearer faces drawn there).
-        let run = &pa[base + (x0 as usize - acc.x0)..=base + (x1 as usize - acc.x0)];
-        if run.iter().all(|&v| v >= SATURATED) {
-            continue;
-        }
+        let groups = &mut acc.opaque_groups[(row as usize - acc.y0) * acc.group_stride..];
         let mut k = [0.0f32; N];
         for i in 0..N {
             k[i] = b[i] * yc + c[i];
         }
-        let mut x = x0;
-        while x <= x1 {
-            // Four pixels at a time; lanes past x1 get no coverage (the padding keeps
-            // them inside the row).
-            let n = (x1 - x + 1).min(4) as usize;
-            let cx0 = (x - ox) as f32 + 0.5;
-            let lane = add(splat(cx0), [0.0, 1.0, 2.0, 3.0]);
-            let mut valid = [
-                1.0,
-                if n > 1 { 1.0 } else { 0.0 },
-                if n > 2 { 1.0 } else { 0.0 },
-                if n > 3 { 1.0 } else { 0.0 },
-            ];
-            if let Some(m) = mask {
-                let mb = row as usize * acc.page_width + x as usize;
-                for l in 0..n {
-                    valid[l] = m[mb + l] as f32 * (1.0 / 255.0);
+        // Groups of four pixels aligned to the buffer's columns; lanes outside x0..=x1 get
+        // no coverage, groups already opaque (nearer faces drawn there) are skipped.
+        let (c0, c1) = (x0 as usize - acc.x0, x1 as usize - acc.x0);
+        let first = c0 / GROUP;
+        for (g, group_opaque) in groups[first..c1 / GROUP + 1].iter_mut().enumerate() {
+            if *group_opaque != 0 {
+                continue;
+            }
+            let c = (first + g) * GROUP;
+            let x = (c + acc.x0) as i32;
+            // Lanes outside c0..=c1 only in the first and last group.
+            let mut valid = [1.0f32; 4];
+            if c < c0 || c + GROUP > c1 + 1 {
+                for (l, v) in valid.iter_mut().enumerate() {
+                    if c + l < c0 || c + l > c1 {
+                        *v = 0.0;
+                    }
                 }
             }
+            if let Some(m) = mask {
+                let row_mask = &m[row as usize * acc.page_width + x as usize..];
+                for (l, v) in valid.iter_mut().enumerate() {
+                    if *v > 0.0 {
+                        *v = row_mask[l] as f32 * (1.0 / 255.0);
+                    }
+                }
+            }
+            let cx0 = (x - ox) as f32 + 0.5;
+            let lane = add(splat(cx0), [0.0, 1.0, 2.0, 3.0]);
             let mut dist = fma(splat(a[0]), lane, splat(k[0]));
             for i in 1..N {
                 dist = max4(dist, fma(splat(a[i]), lane, splat(k[i])));
             }
-            let i0 = base + (x as usize - acc.x0);
+            let i0 = base + c;
             let r4: &mut [f32; 4] = (&mut pr[i0..i0 + 4]).try_into().unwrap();
             let g4: &mut [f32; 4] = (&mut pg[i0..i0 + 4]).try_into().unwrap();
             let b4: &mut [f32; 4] = (&mut pb[i0..i0 + 4]).try_into().unwrap();
@@ -485,7 +587,8 @@ fn fill_rows<const N: usize>(
             *g4 = add(*g4, add(mul(splat(fp[1]), sf), mul(splat(ep[1]), se)));
             *b4 = add(*b4, add(mul(splat(fp[2]), sf), mul(splat(ep[2]), se)));
             *a4 = add(*a4, add(mul(splat(fp[3]), sf), mul(splat(ep[3]), se)));
-            x += 4;
+            let opaque = a4.iter().fold(true, |all, &v| all & (v >= SATURATED));
+            *group_opaque = opaque as u8;
         }
     }
 }
