@@ -372,11 +372,18 @@ impl Mesh {
 
     /// The mesh moved by (`dx`, `dy`).
     pub fn translated(&self, dx: f64, dy: f64) -> Mesh {
-        Mesh {
-            points: self.points.iter().map(|&(x, y)| (x + dx, y + dy)).collect(),
-            edges: self.edges.iter().map(|&(x, y)| (x + dx, y + dy)).collect(),
-            ..self.clone()
+        let mut moved = self.clone();
+        for p in moved.points.iter_mut().chain(&mut moved.edges) {
+            *p = (p.0 + dx, p.1 + dy);
         }
+        moved
+    }
+}
+
+impl Drop for Mesh {
+    /// The points' memory goes to [`crate::recycle`] for the next page.
+    fn drop(&mut self) {
+        crate::recycle::recycle_points(std::mem::take(&mut self.points));
     }
 }
 

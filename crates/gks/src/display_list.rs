@@ -205,6 +205,13 @@ pub struct MeshData {
     pub outline: Option<LineStyle>,
 }
 
+impl Drop for MeshData {
+    /// The points' memory goes to [`crate::recycle`] for the next page.
+    fn drop(&mut self) {
+        crate::recycle::recycle_points(std::mem::take(&mut self.points));
+    }
+}
+
 impl MeshData {
     /// The polygon and colour of each face, in drawing order.
     pub fn faces(&self) -> impl Iterator<Item = (&[(f64, f64)], Rgba)> + '_ {

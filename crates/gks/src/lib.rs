@@ -39,6 +39,7 @@ pub mod geometry;
 mod gks;
 pub mod lower;
 mod markers;
+pub mod recycle;
 pub mod scenes;
 pub mod state;
 pub mod tables;

@@ -66,11 +66,15 @@ impl Lowering<'_> {
     pub(super) fn mesh_item(&mut self, m: &MeshData) {
         let t = self.to_dev;
         let to_dev = |&(x, y): &(f64, f64)| t.apply(x, y);
-        let points = if m.points.len() >= PARALLEL_POINTS {
-            m.points.par_iter().map(to_dev).collect()
+        let mut points = crate::recycle::points_buffer(m.points.len());
+        if m.points.len() >= PARALLEL_POINTS {
+            m.points
+                .par_iter()
+                .map(to_dev)
+                .collect_into_vec(&mut points);
         } else {
-            m.points.iter().map(to_dev).collect()
-        };
+            points.extend(m.points.iter().map(to_dev));
+        }
         let mesh = Mesh {
             points,
             edges: Vec::new(),

@@ -466,21 +466,26 @@ impl Gr {
         if !clip && opt != SurfaceOption::Lines {
             // Every cell is a quad outlined all round: project each node once and hand
             // the cells to the kernel as one mesh, laid out by groups of rows on all cores.
+            // Buffers of megabytes: recycled ones (see `gks::recycle`) spare the page faults
+            // of fresh memory when surfaces are drawn frame after frame.
             let ny = v.len();
-            let mut node = vec![[f64::NAN; 2]; nx * ny];
+            let mut node = gks::recycle::points_buffer(nx * ny);
+            node.resize(nx * ny, (f64::NAN, f64::NAN));
             node.par_chunks_mut(nx)
                 .with_min_len(16)
                 .enumerate()
                 .for_each(|(b, row)| {
                     for (a, r) in row.iter_mut().enumerate() {
                         if let Some(q) = p.project_unit([u[a], v[b], w[b * nx + a]]) {
-                            *r = [q[0], q[1]];
+                            *r = (q[0], q[1]);
                         }
                     }
                 });
             let order = CellOrder::new(p.eye(), &u, &v);
             let cells = order.cells();
-            let (mut points, mut colors) = (vec![(0.0, 0.0); 4 * cells], vec![0i32; cells]);
+            let mut points = gks::recycle::points_buffer(4 * cells);
+            points.resize(4 * cells, (0.0, 0.0));
+            let mut colors = vec![0i32; cells];
             // Each group of rows fills its own consecutive part of the outputs.
             let mut parts = Vec::with_capacity(order.rows.len());
             let (mut pts, mut cols) = (&mut points[..], &mut colors[..]);
@@ -505,7 +510,7 @@ impl Gr {
                             (j + 1) * nx + i + 1,
                             (j + 1) * nx + i,
                         ];
-                        if n.iter().any(|&n| node[n][0].is_nan()) {
+                        if n.iter().any(|&n| node[n].0.is_nan()) {
                             cols[k] = SKIPPED;
                         } else {
                             let meanz = n.iter().map(|&n| zl[n]).sum::<f64>() / 4.0;
@@ -517,7 +522,7 @@ impl Gr {
                             ];
                             cols[k] = color_of(&q, meanz);
                             for (c, &n) in n.iter().enumerate() {
-                                pts[4 * k + c] = (node[n][0], node[n][1]);
+                                pts[4 * k + c] = node[n];
                             }
                         }
                         k += 1;
@@ -535,6 +540,7 @@ impl Gr {
                 colors.truncate(kept);
                 points.truncate(4 * kept);
             }
+            gks::recycle::recycle_points(node);
             let ends: Vec<usize> = (1..=colors.len()).map(|k| 4 * k).collect();
             return self.paint_mesh(points, &ends, &colors, true, lines);
         }

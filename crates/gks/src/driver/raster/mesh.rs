@@ -460,7 +460,10 @@ fn front_to_back(
     // that reaches into it, clipped to its rows, so every pixel sees the same faces in the
     // same order as without bands (the result does not depend on the number of threads).
     let reach_rows = grow + 1.0;
-    let spans: Vec<(f64, f64)> = (0..mesh.faces.len())
+    let mut spans = crate::recycle::points_buffer(mesh.faces.len());
+    (0..mesh.faces.len())
+        .into_par_iter()
+        .with_min_len(4096)
         .map(|k| {
             let (poly, edge_pts, _) = face(mesh, k);
             poly.iter()
@@ -469,7 +472,7 @@ fn front_to_back(
                     (lo.min(p.1), hi.max(p.1))
                 })
         })
-        .collect();
+        .collect_into_vec(&mut spans);
     let rows = (b.3 - b.1) as usize;
     let bands = band_count(rows);
     let band_rows = rows.div_ceil(bands);
@@ -494,6 +497,7 @@ fn front_to_back(
             );
             acc.composite_rows(rows_data, stride, y0);
         });
+    crate::recycle::recycle_points(spans);
 }
 
 #[cfg(test)]

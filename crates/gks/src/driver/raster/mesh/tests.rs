@@ -98,10 +98,8 @@ fn mesh_matches_the_same_faces_drawn_as_paths() {
 
 #[test]
 fn seams_leave_no_background_between_cells() {
-    let mesh = Mesh {
-        edge_style: None,
-        ..grid_mesh(10, 6.3, 1.5, 0.6)
-    };
+    let mut mesh = grid_mesh(10, 6.3, 1.5, 0.6);
+    mesh.edge_style = None;
     let px = render(&page(vec![DeviceOp::Mesh(mesh)]));
     // Inside the grid (well away from its border) no pixel shows the white background.
     for y in 20..70usize {
