@@ -380,6 +380,15 @@ impl Mesh {
     }
 }
 
+impl Drop for DeviceOp {
+    /// Large position lists go to [`crate::recycle`] for the next page.
+    fn drop(&mut self) {
+        if let DeviceOp::Instances { positions, .. } = self {
+            crate::recycle::recycle_points(std::mem::take(positions));
+        }
+    }
+}
+
 impl Drop for Mesh {
     /// The points' memory goes to [`crate::recycle`] for the next page.
     fn drop(&mut self) {

@@ -188,6 +188,18 @@ pub enum Primitive {
     },
 }
 
+impl Drop for Primitive {
+    /// Large point lists go to [`crate::recycle`] for the next page.
+    fn drop(&mut self) {
+        if let Primitive::Polyline { points, .. }
+        | Primitive::Polymarker { points, .. }
+        | Primitive::FillArea { points, .. } = self
+        {
+            crate::recycle::recycle_points(std::mem::take(points));
+        }
+    }
+}
+
 /// The faces of a [`Primitive::Mesh`], in drawing order: each face is filled, outlined in
 /// its own colour by the seam, then its closed outline (if any) is stroked, before the next
 /// face is drawn.

@@ -93,11 +93,13 @@ pub(crate) fn lower_markers(l: &mut Lowering<'_>, points: &[(f64, f64)], style: 
         }
     }
 
-    let positions: Vec<(f64, f64)> = points
-        .iter()
-        .filter(|(x, y)| x.is_finite() && y.is_finite())
-        .map(|&(x, y)| l.to_dev.apply(x, y))
-        .collect();
+    let mut positions = crate::recycle::points_buffer(points.len());
+    positions.extend(
+        points
+            .iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .map(|&(x, y)| l.to_dev.apply(x, y)),
+    );
     if positions.is_empty() {
         return;
     }

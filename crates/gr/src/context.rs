@@ -389,8 +389,14 @@ impl Gr {
 
     /// `polymarker`: markers at world points; NaN and non-positive log values are skipped.
     pub fn polymarker(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
-        let (u, v) = self.points("polymarker", x, y)?;
-        self.gks.polymarker(&u, &v)?;
+        Self::check_xy("polymarker", x, y)?;
+        if self.in_wc() {
+            let (mx, my) = (self.x.unit_map(), self.y.unit_map());
+            self.gks
+                .polymarker_mapped(x, y, |v| mx.apply(v), |v| my.apply(v))?;
+        } else {
+            self.gks.polymarker(x, y)?;
+        }
         Ok(())
     }
 

@@ -62,10 +62,9 @@ impl Gks {
 
     fn to_ndc(&self, x: &[f64], y: &[f64]) -> Vec<(f64, f64)> {
         let (sx, ox, sy, oy) = self.state.transforms[self.state.cur_tnr].coeffs();
-        x.iter()
-            .zip(y)
-            .map(|(&x, &y)| (sx * x + ox, sy * y + oy))
-            .collect()
+        let mut points = crate::recycle::points_buffer(x.len());
+        points.extend(x.iter().zip(y).map(|(&x, &y)| (sx * x + ox, sy * y + oy)));
+        points
     }
 
     /// `polyline`: a connected line through the points (world coordinates of the selected
@@ -127,8 +126,26 @@ impl Gks {
 
     /// `polymarker`: markers at the points; non-finite points are skipped.
     pub fn polymarker(&mut self, x: &[f64], y: &[f64]) -> Result<()> {
+        self.polymarker_mapped(x, y, |v| v, |v| v)
+    }
+
+    /// [`Gks::polymarker`] at the points `(fx(x[i]), fy(y[i]))`: a plot's axis scales and
+    /// the world → NDC transform applied in one pass over the data.
+    pub fn polymarker_mapped(
+        &mut self,
+        x: &[f64],
+        y: &[f64],
+        fx: impl Fn(f64) -> f64,
+        fy: impl Fn(f64) -> f64,
+    ) -> Result<()> {
         check_arrays("polymarker", x, y, 1)?;
-        let points = self.to_ndc(x, y);
+        let (sx, ox, sy, oy) = self.state.transforms[self.state.cur_tnr].coeffs();
+        let mut points = crate::recycle::points_buffer(x.len());
+        points.extend(
+            x.iter()
+                .zip(y)
+                .map(|(&x, &y)| (sx * fx(x) + ox, sy * fy(y) + oy)),
+        );
         let s = &self.state;
         let style = MarkerStyle {
             marker: s.markertype,
