@@ -14,6 +14,7 @@
 pub mod encode;
 pub mod movie;
 pub mod pdf;
+mod png_writer;
 pub mod ps;
 pub mod raster;
 pub mod svg;

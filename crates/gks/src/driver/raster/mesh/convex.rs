@@ -62,6 +62,21 @@ fn mx(a: f32, b: f32) -> f32 {
 /// Four lanes of `f32`, written out so that the compiler keeps them in one vector.
 type F4 = [f32; 4];
 
+/// Lanes from lane `k` on (the first group of a span starting at lane `k`).
+const FROM_LANE: [F4; 4] = [
+    [1.0, 1.0, 1.0, 1.0],
+    [0.0, 1.0, 1.0, 1.0],
+    [0.0, 0.0, 1.0, 1.0],
+    [0.0, 0.0, 0.0, 1.0],
+];
+/// Lanes up to lane `k` (the last group of a span ending at lane `k`).
+const TO_LANE: [F4; 4] = [
+    [1.0, 0.0, 0.0, 0.0],
+    [1.0, 1.0, 0.0, 0.0],
+    [1.0, 1.0, 1.0, 0.0],
+    [1.0, 1.0, 1.0, 1.0],
+];
+
 #[inline(always)]
 fn splat(v: f32) -> F4 {
     [v, v, v, v]
@@ -540,12 +555,11 @@ fn fill_rows<const N: usize>(
             let x = (c + acc.x0) as i32;
             // Lanes outside c0..=c1 only in the first and last group.
             let mut valid = [1.0f32; 4];
-            if c < c0 || c + GROUP > c1 + 1 {
-                for (l, v) in valid.iter_mut().enumerate() {
-                    if c + l < c0 || c + l > c1 {
-                        *v = 0.0;
-                    }
-                }
+            if g == 0 {
+                valid = FROM_LANE[c0 % GROUP];
+            }
+            if c + GROUP > c1 {
+                valid = mul(valid, TO_LANE[c1 % GROUP]);
             }
             if let Some(m) = mask {
                 let row_mask = &m[row as usize * acc.page_width + x as usize..];
