@@ -93,27 +93,22 @@ impl<'a> Coverage<'a> {
             if c0 >= c1 {
                 continue;
             }
-            let line = &mut self.cells[row as usize * self.width..][..self.width];
-            let mut touched = (u32::MAX, 0u32);
-            for col in c0..c1 {
-                let cx = (col + self.x0) as f64 + 0.5;
-                let t = (((cx - p.0) * dx + (cy - p.1) * dy) * inv_len2).clamp(0.0, 1.0);
-                let (ex, ey) = (cx - p.0 - t * dx, cy - p.1 - t * dy);
-                let d2 = ex * ex + ey * ey;
-                if d2 >= ext * ext {
-                    continue;
-                }
-                let cov = ((ext - d2.sqrt()) * 255.0).min(limit);
-                if cov > 0.5 {
-                    let v = (cov + 0.5) as u8;
-                    let cell = &mut line[col as usize];
-                    *cell = (*cell).max(v);
-                    touched = (touched.0.min(col as u32), col as u32 + 1);
-                }
+            let line = &mut self.cells[row as usize * self.width..][c0 as usize..c1 as usize];
+            // In `f32` relative to the pixel centre of column c0 (small numbers), without
+            // branches, so that the columns are computed four or eight at a time.
+            let cyr = (cy - p.1) as f32;
+            let cx0 = ((c0 + self.x0) as f64 + 0.5 - p.0) as f32;
+            let (dxf, dyf, inv) = (dx as f32, dy as f32, inv_len2 as f32);
+            let (extf, limitf) = (ext as f32, limit as f32);
+            for (k, cell) in line.iter_mut().enumerate() {
+                let cxr = cx0 + k as f32;
+                let t = ((cxr * dxf + cyr * dyf) * inv).clamp(0.0, 1.0);
+                let (ex, ey) = (cxr - t * dxf, cyr - t * dyf);
+                let d = (ex * ex + ey * ey).sqrt();
+                let cov = ((extf - d) * 255.0).clamp(0.0, limitf);
+                *cell = (*cell).max((cov + 0.5) as u8);
             }
-            if touched.0 < touched.1 {
-                self.runs.push((row as u32, touched.0, touched.1));
-            }
+            self.runs.push((row as u32, c0 as u32, c1 as u32));
         }
     }
 }
