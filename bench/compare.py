@@ -5,6 +5,7 @@ with matplotlib (Agg) / scikit-image on the same data, and writes bench/results.
     python3 bench/compare.py                  # everything, 5 timed runs after 1 warm-up
     python3 bench/compare.py --runs 3 W1 W3   # some workloads, fewer runs
     python3 bench/compare.py --no-curve W2    # without W1's cost curve
+    python3 bench/compare.py W6 W6-256        # marching cubes at 128^3 and 256^3 only
 
 With W1 selected (and no --no-curve), W1 is also run at 10^4 .. 10^7 points (the first N
 points of the same random walk, `grbench --points N`) for the cost-curve table.
@@ -36,11 +37,17 @@ WORKLOADS = [
     ("W4", "contourf 500x500, 20 levels, with colorbar, PNG", 5, None),
     ("W5", "3D surface 200x200 with colormap, PNG", 20, None),
     ("W6", "marching cubes of a 128^3 field (time alone)", 2, None),
+    ("W6-256", "marching cubes of a 256^3 field (time alone)", 2, None),
     ("W7", "200 animation frames (500-point line + text) to PNG files", 10, None),
     ("W8-svg", "W1 to SVG", 10, 10),
     ("W8-pdf", "W1 to PDF", 10, 10),
 ]
 NAMES = [w[0] for w in WORKLOADS]
+# Marching-cubes workloads: name -> the volume array (from `grbench --write-data`) it meshes.
+VOLUMES = {"W6": "volume", "W6-256": "volume256"}
+# Arrays that only one workload reads, loaded by that workload's worker alone (the 128 MiB
+# 256^3 volume must not count in the peak memory of the others).
+ONLY_FOR = {"volume256": "W6-256"}
 
 # W1's cost curve: line lengths, and timed runs at most (the longest lines are slow in
 # matplotlib).
@@ -74,13 +81,17 @@ def peak_rss_kib():
     return rss // 1024 if sys.platform == "darwin" else rss
 
 
-def load_data(data_dir):
+def load_data(data_dir, workload=None):
+    """The arrays of the data directory (those in ONLY_FOR only for their `workload`) and
+    the manifest's params."""
     import numpy as np
 
     data_dir = Path(data_dir)
     manifest = json.loads((data_dir / "manifest.json").read_text())
     arrays = {}
     for name, meta in manifest["arrays"].items():
+        if ONLY_FOR.get(name, workload) != workload:
+            continue
         a = np.fromfile(data_dir / f"{name}.f64", dtype="<f8")
         arrays[name] = a.reshape(meta["shape"])
     return arrays, manifest["params"]
@@ -155,16 +166,19 @@ def mpl_workloads(arrays, params):
         fig.savefig(path)
         return [path]
 
-    def w6(out):
-        from skimage.measure import marching_cubes
+    def isosurface(array):
+        def run(out):
+            from skimage.measure import marching_cubes
 
-        vol = arrays["volume"]
-        lo, hi = params["volume_range"]
-        step = (hi - lo) / (vol.shape[0] - 1)
-        verts, faces, _, _ = marching_cubes(vol, level=params["volume_level"],
-                                            spacing=(step, step, step))
-        w6.triangles = len(faces)
-        return []
+            vol = arrays[array]
+            lo, hi = params["volume_range"]
+            step = (hi - lo) / (vol.shape[0] - 1)
+            verts, faces, _, _ = marching_cubes(vol, level=params["volume_level"],
+                                                spacing=(step, step, step))
+            run.triangles = len(faces)
+            return []
+
+        return run
 
     def w7(out):
         fx, fy, ft = arrays["frames_x"], arrays["frames_y"], arrays["frames_t"]
@@ -183,7 +197,8 @@ def mpl_workloads(arrays, params):
         return files
 
     return {
-        "W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W6": w6, "W7": w7,
+        "W1": w1, "W2": w2, "W3": w3, "W4": w4, "W5": w5, "W7": w7,
+        **{name: isosurface(array) for name, array in VOLUMES.items() if array in arrays},
         "W8-svg": lambda out: line(out / "w8.svg"),
         "W8-pdf": lambda out: line(out / "w8.pdf"),
     }
@@ -191,7 +206,7 @@ def mpl_workloads(arrays, params):
 
 def worker(args):
     """Times one matplotlib workload in this process and prints its JSON line."""
-    arrays, params = load_data(args.data)
+    arrays, params = load_data(args.data, args.worker)
     fn = mpl_workloads(arrays, params)[args.worker]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -220,7 +235,7 @@ def worker(args):
     if args.worker == "W7":
         line["frames"] = arrays["frames_y"].shape[0]
         line["frames_per_s"] = line["frames"] / median
-    if args.worker == "W6":
+    if args.worker in VOLUMES:
         line["triangles"] = getattr(fn, "triangles", None)
     line["peak_rss_kib"] = peak_rss_kib()
     print(json.dumps(line), flush=True)
@@ -403,7 +418,7 @@ def write_report(path, results, info, args):
                 fps = p["render_frames_per_s"]
                 what += (f"; rendered without encoding (into an RGBA buffer): project {fps:.0f} "
                          f"frames/s (target ≥ 300: {'met' if fps >= 300 else 'not met'})")
-        if name == "W6" and m and m.get("triangles"):
+        if name in VOLUMES and m and m.get("triangles"):
             what += f" ({m['triangles']} triangles)"
         note = status_note(p)
         project_time = fmt_time(p) + (f" ({note})" if note else "")
@@ -412,11 +427,17 @@ def write_report(path, results, info, args):
         lines.append(f"| {name} | {what} | {project_time} | {mpl_time} | {ratio_s} | "
                      f"{', '.join(target) or '—'} | {', '.join(met) or '—'} | "
                      f"{fmt_mib(p)} / {fmt_mib(m)} | {fmt_size(p)} / {fmt_size(m)} |")
-    if "W6" in results:
-        lines += ["", "W6 times marching cubes alone on both sides: `gr3::isosurface::marching_cubes` "
-                  "(Rust, rayon over z-slabs) against `skimage.measure.marching_cubes` on the same "
-                  "128³ volume and level. `bench/marching_cubes.py` also compares 256³ and the "
-                  "MRI-like head phantom."]
+    mc = [name for name in VOLUMES if name in results]
+    if mc:
+        sizes = {"W6": "128³", "W6-256": "256³"}
+        lines += ["", f"{' and '.join(mc)} time{'s' if len(mc) == 1 else ''} marching cubes alone "
+                  "on both sides: `gr3::isosurface::marching_cubes` (Rust, rayon over z-slabs) "
+                  "against `skimage.measure.marching_cubes` on the same "
+                  f"{' and '.join(sizes[n] for n in mc)} "
+                  f"volume{'s' if len(mc) > 1 else ''} (one bumpy-sphere field"
+                  f"{', sampled at both sizes' if len(mc) > 1 else ''}) and level. "
+                  "`bench/marching_cubes.py` also compares the MRI-like head phantom at 128³ "
+                  "and 256³."]
     lines += ["", "Peak RSS is each side's whole process (VmHWM): the project's includes the "
               "input data, the display list and the page raster; matplotlib's includes the "
               "Python interpreter with numpy and matplotlib imported."]
@@ -468,7 +489,7 @@ def write_report(path, results, info, args):
               "(markers 7.2 px, white edge), W3 `imshow(origin='lower', aspect='auto', "
               "interpolation='nearest')` + `colorbar`, W4 `contourf` with 21 evenly spaced "
               "edges + `colorbar`, W5 `plot_surface(cmap='viridis', rcount=200, ccount=200)`, "
-              "in the default view (elevation 30°, azimuth −60°), W6 "
+              "in the default view (elevation 30°, azimuth −60°), W6/W6-256 "
               "`skimage.measure.marching_cubes`, W7 one figure per run, `set_ydata` + "
               "`set_text` + `savefig` per frame.",
               "- Peak RSS includes the interpreter and its imported modules on the matplotlib side.",

@@ -29,7 +29,9 @@ pub const CONTOUR_LEVELS: usize = 20;
 pub const SURFACE_SIDE: usize = 200;
 /// Side of the W6 volume.
 pub const VOLUME_SIDE: usize = 128;
-/// Iso level of the W6 isosurface.
+/// Side of the W6-256 volume (the same field as W6, sampled more finely).
+pub const VOLUME_SIDE_256: usize = 256;
+/// Iso level of the W6 and W6-256 isosurfaces.
 pub const VOLUME_LEVEL: f64 = 0.0;
 /// Frames of the W7 animation.
 pub const FRAMES: usize = 200;
@@ -240,9 +242,15 @@ pub fn surface() -> Grid {
 }
 
 /// W6: a bumpy sphere `x² + y² + z² − 0.5 + 0.05·sin(8x)·sin(8y)·sin(8z)` sampled on
-/// 128³ points over `[-1, 1]³`, C order `[i][j][k]` with i slowest (iso level 0).
+/// [`VOLUME_SIDE`]³ = 128³ points over `[-1, 1]³`, C order `[i][j][k]` with i slowest
+/// (iso level 0).
 pub fn volume() -> Vec<f64> {
-    let n = VOLUME_SIDE;
+    volume_n(VOLUME_SIDE)
+}
+
+/// The W6 field sampled on `n³` points over `[-1, 1]³` (`n` = [`VOLUME_SIDE_256`] for
+/// W6-256), C order `[i][j][k]` with i slowest. Needs `n ≥ 2`.
+pub fn volume_n(n: usize) -> Vec<f64> {
     let a = linspace(-1.0, 1.0, n);
     let s: Vec<f64> = a.iter().map(|v| (8.0 * v).sin()).collect();
     let mut v = Vec::with_capacity(n * n * n);
@@ -278,6 +286,7 @@ pub fn all_arrays() -> Vec<Array> {
     let scatter = scatter();
     let frames = frames();
     let n3 = VOLUME_SIDE;
+    let n3l = VOLUME_SIDE_256;
     let grid = |z_name, axis_name, g: Grid| {
         [
             Array {
@@ -317,6 +326,11 @@ pub fn all_arrays() -> Vec<Array> {
             name: "volume",
             shape: vec![n3, n3, n3],
             values: volume(),
+        },
+        Array {
+            name: "volume256",
+            shape: vec![n3l, n3l, n3l],
+            values: volume_n(n3l),
         },
         Array {
             name: "frames_x",
@@ -372,12 +386,12 @@ fn write_arrays(dir: &Path, arrays: &[Array]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut manifest = String::from("{\n  \"arrays\": {\n");
     for (i, a) in arrays.iter().enumerate() {
-        let mut bytes = Vec::with_capacity(a.values.len() * 8);
+        // Buffered, so the 128 MiB of the 256³ volume are not copied into a second buffer.
+        let mut f = io::BufWriter::new(fs::File::create(dir.join(format!("{}.f64", a.name)))?);
         for v in &a.values {
-            bytes.extend_from_slice(&v.to_le_bytes());
+            f.write_all(&v.to_le_bytes())?;
         }
-        let mut f = fs::File::create(dir.join(format!("{}.f64", a.name)))?;
-        f.write_all(&bytes)?;
+        f.flush()?;
         let shape: Vec<String> = a.shape.iter().map(|s| s.to_string()).collect();
         let sep = if i + 1 < arrays.len() { "," } else { "" };
         let _ = writeln!(
@@ -424,6 +438,67 @@ mod tests {
         let short = line_n(1200);
         assert_eq!(short.y[..], long.y[..1200]);
         assert_eq!(short.x.len(), 1200);
+    }
+
+    #[test]
+    fn volumes_sample_the_same_field_at_both_sizes() {
+        let small = volume();
+        let large = volume_n(VOLUME_SIDE_256);
+        assert_eq!(small.len(), VOLUME_SIDE.pow(3));
+        assert_eq!(large.len(), 256 * 256 * 256);
+        // Both grids hit the corners of [-1, 1]³: same field, same values there.
+        let s = (-8.0f64).sin();
+        let corner = 3.0 - 0.5 + 0.05 * s * s * s;
+        assert_eq!(small[0], corner);
+        assert_eq!(large[0], corner);
+        let n = VOLUME_SIDE_256;
+        // [i][j][k] with k fastest: the last value of the first row is (x, y, z) = (-1, -1, 1).
+        assert_eq!(large[n - 1], small[VOLUME_SIDE - 1]);
+        assert_eq!(large.last(), small.last());
+        // The iso level is crossed: negative inside the sphere, positive at the corners.
+        let centre = large[(n / 2) * n * n + (n / 2) * n + n / 2];
+        assert!(
+            centre < VOLUME_LEVEL && corner > VOLUME_LEVEL,
+            "{centre} {corner}"
+        );
+        assert!(large.iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn all_arrays_hold_both_volumes_with_their_shapes() {
+        let arrays = all_arrays();
+        let find = |name: &str| arrays.iter().find(|a| a.name == name).unwrap();
+        for (name, n) in [("volume", VOLUME_SIDE), ("volume256", VOLUME_SIDE_256)] {
+            let a = find(name);
+            assert_eq!(a.shape, vec![n, n, n], "{name}");
+            assert_eq!(a.values.len(), n * n * n, "{name}");
+        }
+        assert_eq!(find("volume").values, volume());
+    }
+
+    #[test]
+    fn arrays_are_written_as_little_endian_f64_with_a_manifest() {
+        let dir = std::env::temp_dir().join(format!("grbench-data-test-{}", std::process::id()));
+        let values: Vec<f64> = (0..24).map(|i| i as f64 * 0.25 - 1.0).collect();
+        let array = Array {
+            name: "volume256",
+            shape: vec![2, 3, 4],
+            values: values.clone(),
+        };
+        write_arrays(&dir, &[array]).unwrap();
+        let manifest = fs::read_to_string(dir.join("manifest.json")).unwrap();
+        let bytes = fs::read(dir.join("volume256.f64")).unwrap();
+        let _ = fs::remove_dir_all(&dir);
+        assert!(
+            manifest.contains("\"volume256\": {\"shape\": [2, 3, 4]}"),
+            "{manifest}"
+        );
+        assert!(manifest.contains("\"volume_level\": 0.0"), "{manifest}");
+        let read: Vec<f64> = bytes
+            .chunks_exact(8)
+            .map(|c| f64::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert_eq!(read, values);
     }
 
     #[test]

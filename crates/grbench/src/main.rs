@@ -122,9 +122,9 @@ fn run_here(w: Workload, cli: &Cli) -> Result<JsonLine, BoxError> {
             .str("description", w.description()));
     };
     let out = OutDir::new(cli.out.as_deref(), cli.keep)?;
-    let mut files = Vec::new();
+    let mut output = workloads::RunOutput::default();
     let timings = Timings::measure(usize::from(cli.warmup), usize::from(cli.runs), || {
-        files = w.run(&input, &out.path)?;
+        output = w.run(&input, &out.path)?;
         Ok::<(), BoxError>(())
     })?;
     let median = timings.median();
@@ -136,8 +136,11 @@ fn run_here(w: Workload, cli: &Cli) -> Result<JsonLine, BoxError> {
         .num("median_s", median)
         .num("min_s", timings.min())
         .num("max_s", timings.max())
-        .int("output_bytes", total_size(&files))
-        .int("files", files.len() as u64);
+        .int("output_bytes", total_size(&output.files))
+        .int("files", output.files.len() as u64);
+    if let Some(t) = output.triangles {
+        line = line.int("triangles", t as u64);
+    }
     if let (Some(n), Workload::W1 | Workload::W8Svg | Workload::W8Pdf) = (points, w) {
         line = line.int("points", n as u64);
     }

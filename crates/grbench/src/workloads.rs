@@ -63,6 +63,9 @@ pub enum Workload {
     /// Isosurface (marching cubes) of a 128³ field.
     #[value(name = "W6")]
     W6,
+    /// The same isosurface with the field sampled on 256³ points.
+    #[value(name = "W6-256")]
+    W6_256,
     /// 200 frames of a damped-oscillation animation (500-point line plus text) to PNG files.
     #[value(name = "W7")]
     W7,
@@ -83,19 +86,38 @@ pub enum Input {
     Grid(Grid),
     /// Animation frames.
     Frames(Frames),
-    /// A cubic volume, x fastest.
+    /// A cubic volume, x fastest (side given by [`Workload::volume_side`]).
     Volume(Vec<f64>),
+}
+
+/// What one run of a workload produced.
+#[derive(Debug, Clone, Default)]
+pub struct RunOutput {
+    /// Files written (none for the marching-cubes workloads).
+    pub files: Vec<PathBuf>,
+    /// Triangles of the isosurface, for the marching-cubes workloads.
+    pub triangles: Option<usize>,
+}
+
+impl From<Vec<PathBuf>> for RunOutput {
+    fn from(files: Vec<PathBuf>) -> Self {
+        RunOutput {
+            files,
+            triangles: None,
+        }
+    }
 }
 
 impl Workload {
     /// Every workload, in report order.
-    pub const ALL: [Workload; 9] = [
+    pub const ALL: [Workload; 10] = [
         Workload::W1,
         Workload::W2,
         Workload::W3,
         Workload::W4,
         Workload::W5,
         Workload::W6,
+        Workload::W6_256,
         Workload::W7,
         Workload::W8Svg,
         Workload::W8Pdf,
@@ -110,6 +132,7 @@ impl Workload {
             Workload::W4 => "W4",
             Workload::W5 => "W5",
             Workload::W6 => "W6",
+            Workload::W6_256 => "W6-256",
             Workload::W7 => "W7",
             Workload::W8Svg => "W8-svg",
             Workload::W8Pdf => "W8-pdf",
@@ -125,6 +148,7 @@ impl Workload {
             Workload::W4 => "contourf of 500x500, 20 levels, with colorbar and axes, 800x600 PNG",
             Workload::W5 => "3D surface of 200x200 with colormap, 3D axes and grids, 800x600 PNG",
             Workload::W6 => "isosurface of a 128^3 field (marching cubes)",
+            Workload::W6_256 => "isosurface of a 256^3 field (marching cubes)",
             Workload::W7 => "200 animation frames (500-point line plus text), 800x600 PNG files",
             Workload::W8Svg => "W1 to SVG",
             Workload::W8Pdf => "W1 to PDF",
@@ -135,6 +159,15 @@ impl Workload {
     /// `gr3`'s marching cubes).
     pub fn implemented(self) -> bool {
         true
+    }
+
+    /// Points per side of the volume, for the marching-cubes workloads.
+    pub fn volume_side(self) -> Option<usize> {
+        match self {
+            Workload::W6 => Some(data::VOLUME_SIDE),
+            Workload::W6_256 => Some(data::VOLUME_SIDE_256),
+            _ => None,
+        }
     }
 
     /// Frames written per run (for frames per second), if this is an animation.
@@ -156,16 +189,23 @@ impl Workload {
             Workload::W5 => Input::Grid(data::surface()),
             // C order [i][j][k] with k fastest is x fastest with x = k, z = i.
             Workload::W6 => Input::Volume(data::volume()),
+            // Generated only when W6-256 runs: 128 MiB that must not count in the peak
+            // memory of the other workloads.
+            Workload::W6_256 => Input::Volume(data::volume_n(data::VOLUME_SIDE_256)),
             Workload::W7 => Input::Frames(data::frames()),
         })
     }
 
-    /// Draws the whole figure from `input` and writes it into `dir`; returns the files.
-    pub fn run(self, input: &Input, dir: &Path) -> Result<Vec<PathBuf>, BoxError> {
+    /// Draws the whole figure from `input` and writes it into `dir`; returns the files
+    /// (and, for the marching-cubes workloads, the triangle count).
+    pub fn run(self, input: &Input, dir: &Path) -> Result<RunOutput, BoxError> {
         if !self.implemented() {
             return Err(format!("{} is not implemented", self.name()).into());
         }
-        match (self, input) {
+        if let (Some(n), Input::Volume(v)) = (self.volume_side(), input) {
+            return isosurface(self.name(), v, n);
+        }
+        let files = match (self, input) {
             (Workload::W1, Input::Series(s)) => line(s, &dir.join("w1.png")),
             (Workload::W8Svg, Input::Series(s)) => line(s, &dir.join("w8.svg")),
             (Workload::W8Pdf, Input::Series(s)) => line(s, &dir.join("w8.pdf")),
@@ -174,16 +214,23 @@ impl Workload {
             (Workload::W4, Input::Grid(g)) => contourf(g, &dir.join("w4.png")),
             (Workload::W5, Input::Grid(g)) => surface(g, &dir.join("w5.png")),
             (Workload::W7, Input::Frames(f)) => animation(f, dir),
-            (Workload::W6, Input::Volume(v)) => isosurface(v),
             _ => Err(format!("{}: input of the wrong kind", self.name()).into()),
-        }
+        }?;
+        Ok(files.into())
     }
 }
 
-/// W6: marching cubes alone (the time scikit-image's `marching_cubes` is compared with);
-/// no file is written.
-fn isosurface(volume: &[f64]) -> Result<Vec<PathBuf>, BoxError> {
-    let n = data::VOLUME_SIDE;
+/// W6 and W6-256: marching cubes alone on an `n³` volume over `[-1, 1]³` (the time
+/// scikit-image's `marching_cubes` is compared with); no file is written.
+fn isosurface(name: &str, volume: &[f64], n: usize) -> Result<RunOutput, BoxError> {
+    if volume.len() != n * n * n {
+        return Err(format!(
+            "{name}: volume of {} values, expected {n}^3 = {}",
+            volume.len(),
+            n * n * n
+        )
+        .into());
+    }
     let step = 2.0 / (n - 1) as f64;
     let mesh = gr3::isosurface::marching_cubes(
         volume,
@@ -193,9 +240,12 @@ fn isosurface(volume: &[f64]) -> Result<Vec<PathBuf>, BoxError> {
         data::VOLUME_LEVEL,
     )?;
     if mesh.is_empty() {
-        return Err("W6: empty isosurface".into());
+        return Err(format!("{name}: empty isosurface").into());
     }
-    Ok(Vec::new())
+    Ok(RunOutput {
+        files: Vec::new(),
+        triangles: Some(mesh.triangle_count()),
+    })
 }
 
 /// A context with an 800×600 page.
@@ -458,7 +508,40 @@ mod tests {
     fn w6_extracts_the_bumpy_sphere() {
         let w = Workload::W6;
         let input = w.prepare_points(None).expect("W6 has data");
-        assert!(w.run(&input, &std::env::temp_dir()).unwrap().is_empty());
+        let out = w.run(&input, &std::env::temp_dir()).unwrap();
+        assert!(out.files.is_empty());
+        assert!(out.triangles.unwrap() > 10_000, "{:?}", out.triangles);
+    }
+
+    #[test]
+    fn w6_256_samples_the_field_on_256_cubed_points() {
+        let w = Workload::W6_256;
+        assert_eq!(w.volume_side(), Some(256));
+        let Some(Input::Volume(v)) = w.prepare_points(None) else {
+            panic!("W6-256 has a volume");
+        };
+        assert_eq!(v.len(), 256 * 256 * 256);
+        let big = w.run(&Input::Volume(v), &std::env::temp_dir()).unwrap();
+        let small = Workload::W6
+            .run(&w6_input(), &std::env::temp_dir())
+            .unwrap();
+        // The same surface on a grid twice as fine in each direction: about 4× the
+        // triangles (surface area over cell face area).
+        let ratio = big.triangles.unwrap() as f64 / small.triangles.unwrap() as f64;
+        assert!((3.5..4.5).contains(&ratio), "{ratio}");
+    }
+
+    fn w6_input() -> Input {
+        Workload::W6.prepare_points(None).unwrap()
+    }
+
+    #[test]
+    fn volumes_of_the_wrong_size_are_errors() {
+        let e = Workload::W6_256
+            .run(&w6_input(), &std::env::temp_dir())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("W6-256") && e.contains("256^3"), "{e}");
     }
 
     #[test]
