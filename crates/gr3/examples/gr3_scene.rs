@@ -1,5 +1,5 @@
 //! A small GR3 scene (spheres, a cylinder, a cone, a cube and a tube) written as PNG,
-//! POV-Ray scene and interactive HTML page: `cargo run -p gr3 --example scene [DIR]`.
+//! POV-Ray scene and interactive HTML page: `cargo run -p gr3 --example gr3_scene [DIR]`.
 
 use gr3::Scene;
 
