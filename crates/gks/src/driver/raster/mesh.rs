@@ -354,13 +354,8 @@ fn edges_outline_poly(edges: &[(f64, f64)], poly: &[(f64, f64)]) -> bool {
     k == n
 }
 
-/// Integer pixel box of points grown by `grow`, cut to `area` (x0, y0, x1, y1); `None` if
-/// that leaves nothing.
-fn pixel_box(
-    pts: impl Iterator<Item = (f64, f64)>,
-    grow: f64,
-    area: (i64, i64, i64, i64),
-) -> Option<(i64, i64, i64, i64)> {
+/// Smallest and largest coordinates of the finite points (infinite if there are none).
+fn bounds(pts: impl Iterator<Item = (f64, f64)>) -> [(f64, f64); 2] {
     let (mut x0, mut y0, mut x1, mut y1) =
         (f64::INFINITY, f64::INFINITY, -f64::INFINITY, -f64::INFINITY);
     for (x, y) in pts {
@@ -372,6 +367,17 @@ fn pixel_box(
             y1 = if y > y1 { y } else { y1 };
         }
     }
+    [(x0, y0), (x1, y1)]
+}
+
+/// Integer pixel box of points grown by `grow`, cut to `area` (x0, y0, x1, y1); `None` if
+/// that leaves nothing.
+fn pixel_box(
+    pts: impl Iterator<Item = (f64, f64)>,
+    grow: f64,
+    area: (i64, i64, i64, i64),
+) -> Option<(i64, i64, i64, i64)> {
+    let [(x0, y0), (x1, y1)] = bounds(pts);
     if x0 > x1 || y0 > y1 {
         return None;
     }
@@ -452,8 +458,28 @@ fn front_to_back(
 ) {
     let (pw, ph) = (pm.width() as i64, pm.height() as i64);
     let grow = reach(half_seam, edge_style) + 1.0;
-    let all = mesh.points.iter().chain(&mesh.edges).copied();
-    let Some(b) = pixel_box(all, grow, (0, 0, pw, ph)) else {
+    // The corners of the points' bounding box (on all cores for large meshes) stand for
+    // all points.
+    let corners = mesh
+        .points
+        .par_chunks(1 << 14)
+        .map(|chunk| bounds(chunk.iter().copied()))
+        .chain(rayon::iter::once(bounds(mesh.edges.iter().copied())))
+        .reduce(
+            || {
+                [
+                    (f64::INFINITY, f64::INFINITY),
+                    (-f64::INFINITY, -f64::INFINITY),
+                ]
+            },
+            |p, q| {
+                [
+                    (p[0].0.min(q[0].0), p[0].1.min(q[0].1)),
+                    (p[1].0.max(q[1].0), p[1].1.max(q[1].1)),
+                ]
+            },
+        );
+    let Some(b) = pixel_box(corners.into_iter(), grow, (0, 0, pw, ph)) else {
         return;
     };
     // The box is cut into bands of rows composited in parallel: each band draws every face
