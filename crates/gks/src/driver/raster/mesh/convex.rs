@@ -104,6 +104,11 @@ fn fma(a: F4, x: F4, b: F4) -> F4 {
 }
 
 #[inline(always)]
+fn div(a: F4, b: F4) -> F4 {
+    [a[0] / b[0], a[1] / b[1], a[2] / b[2], a[3] / b[3]]
+}
+
+#[inline(always)]
 fn min4(a: F4, b: F4) -> F4 {
     [
         mn(a[0], b[0]),
@@ -216,15 +221,43 @@ fn planes(poly: &[(f64, f64)], origin: (f64, f64), hs: f64, reach: f64) -> Optio
 /// [`convex_planes`] of a quadrilateral (corners `v[..4]`), the four edges at once in
 /// `f32` lanes.
 fn quad_planes(v: &[(f64, f64); 8], hs: f64, reach: f64) -> Result<Option<Planes>, NotConvex> {
-    // Corner i, i + 1, i + 2 and i + 3 of every lane i.
-    let corner = |k: usize| -> (F4, F4) {
-        let c = |i: usize| v[(i + k) % 4];
-        (
-            [c(0).0 as f32, c(1).0 as f32, c(2).0 as f32, c(3).0 as f32],
-            [c(0).1 as f32, c(1).1 as f32, c(2).1 as f32, c(3).1 as f32],
-        )
-    };
-    let ((px, py), (qx, qy), (rx, ry), (sx, sy)) = (corner(0), corner(1), corner(2), corner(3));
+    let px = [v[0].0 as f32, v[1].0 as f32, v[2].0 as f32, v[3].0 as f32];
+    let py = [v[0].1 as f32, v[1].1 as f32, v[2].1 as f32, v[3].1 as f32];
+    quad_lanes(px, py, hs, reach)
+}
+
+/// [`planes`] of a quadrilateral with four distinct corners, `None` if it has repeated
+/// corners or is not convex (left to [`planes`]).
+#[inline(always)]
+fn quad_fast(
+    v: [(f64, f64); 4],
+    origin: (f64, f64),
+    hs: f64,
+    reach: f64,
+) -> Option<Option<Planes>> {
+    let px = v.map(|p| (p.0 - origin.0) as f32);
+    let py = v.map(|p| (p.1 - origin.1) as f32);
+    let (dx, dy) = (sub(rot(px), px), sub(rot(py), py));
+    let len2 = add(mul(dx, dx), mul(dy, dy));
+    if len2.iter().any(|&l| l <= 1e-9) {
+        return None;
+    }
+    quad_lanes(px, py, hs, reach).ok()
+}
+
+/// The lanes `[a[1], a[2], a[3], a[0]]`.
+#[inline(always)]
+fn rot(a: F4) -> F4 {
+    [a[1], a[2], a[3], a[0]]
+}
+
+/// [`quad_planes`] of the corners `(px[i], py[i])` (relative to the face's origin).
+#[inline(always)]
+fn quad_lanes(px: F4, py: F4, hs: f64, reach: f64) -> Result<Option<Planes>, NotConvex> {
+    // Corner i + 1, i + 2 and i + 3 of every lane i.
+    let (qx, qy) = (rot(px), rot(py));
+    let (rx, ry) = (rot(qx), rot(qy));
+    let (sx, sy) = (rot(rx), rot(ry));
     let (dx, dy) = (sub(qx, px), sub(qy, py));
     let cross = sub(mul(px, qy), mul(qx, py));
     let area = cross[0] + cross[1] + cross[2] + cross[3];
@@ -233,7 +266,7 @@ fn quad_planes(v: &[(f64, f64); 8], hs: f64, reach: f64) -> Result<Option<Planes
     }
     let s = if area > 0.0 { 1.0 } else { -1.0 };
     let len = add(mul(dx, dx), mul(dy, dy)).map(f32::sqrt);
-    let inv = [s / len[0], s / len[1], s / len[2], s / len[3]];
+    let inv = div(splat(s), len);
     let (nx, ny) = (mul(dy, inv), sub(splat(0.0), mul(dx, inv)));
     let c = sub(splat(0.0), add(mul(nx, px), mul(ny, py)));
     // Convex: the two corners off each edge lie on its inner side (within rounding). The
@@ -252,7 +285,6 @@ fn quad_planes(v: &[(f64, f64); 8], hs: f64, reach: f64) -> Result<Option<Planes
     // Each corner q (end of edge i) turns the normal from n_i to n_(i+1): mitred below
     // 120°, reaching q + (n_i + n_(i+1))·reach / (1 + cos), else bevelled (a plane along
     // the bisector, after edge i's), reaching q + n·reach for both normals.
-    let rot = |a: F4| [a[1], a[2], a[3], a[0]];
     let (mx_, my_) = (rot(nx), rot(ny));
     let cos = add(mul(nx, mx_), mul(ny, my_));
     let grow = add(cos, splat(1.0));
@@ -453,7 +485,13 @@ pub(super) fn draw_convex(
     }
     // An integer origin near the face keeps `f32` coordinates small.
     let origin = (origin.0 as i32 as f64, origin.1 as i32 as f64);
-    let Some(pl) = planes(poly, origin, hs, reach) else {
+    let pl = match poly {
+        // Most faces of a surface are plain quadrilaterals: straight to the lanes.
+        [p0, p1, p2, p3] => quad_fast([*p0, *p1, *p2, *p3], origin, hs, reach)
+            .unwrap_or_else(|| planes(poly, origin, hs, reach)),
+        _ => planes(poly, origin, hs, reach),
+    };
+    let Some(pl) = pl else {
         return false;
     };
     match pl.n {
@@ -511,16 +549,26 @@ fn fill_rows<const N: usize>(
     // The span of a row is bounded by every plane, on the right where a > 0, else on the
     // left (planes parallel to x bound it on the right, emptying rows outside them): at
     // row centre y the bound is x = (reach − b·y − c)/a, a line in y.
-    let (mut r_c, mut r_b, mut l_c, mut l_b) =
-        ([1e6f32; N], [0.0f32; N], [-1e6f32; N], [0.0f32; N]);
+    let (mut r_c, mut r_b, mut l_c, mut l_b) = ([0.0f32; N], [0.0f32; N], [0.0f32; N], [0.0f32; N]);
     for i in 0..N {
-        if a[i] >= 0.0 {
-            let inv = 1.0 / a[i].max(1e-7);
-            (r_c[i], r_b[i]) = ((reach32 - c[i]) * inv, -b[i] * inv);
+        let right = a[i] >= 0.0;
+        let inv = 1.0
+            / if right {
+                a[i].max(1e-7)
+            } else {
+                a[i].min(-1e-7)
+            };
+        let (bound_c, bound_b) = ((reach32 - c[i]) * inv, -b[i] * inv);
+        (r_c[i], r_b[i]) = if right {
+            (bound_c, bound_b)
         } else {
-            let inv = 1.0 / a[i].min(-1e-7);
-            (l_c[i], l_b[i]) = ((reach32 - c[i]) * inv, -b[i] * inv);
-        }
+            (1e6, 0.0)
+        };
+        (l_c[i], l_b[i]) = if right {
+            (-1e6, 0.0)
+        } else {
+            (bound_c, bound_b)
+        };
     }
     let stride = acc.stride;
     let [pr, pg, pb, pa] = &mut acc.planes;
