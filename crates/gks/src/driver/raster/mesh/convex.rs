@@ -480,7 +480,8 @@ pub(super) fn draw_convex(
         x1 = if x > x1 { x } else { x1 };
         y1 = if y > y1 { y } else { y1 };
     }
-    if hidden(acc, (x0, y0, x1, y1), 2.0 * reach + 0.5) {
+    // Mitred corners reach at most twice `reach` beyond the face.
+    if hidden(acc, (x0, y0, x1, y1), 2.0 * reach) {
         return true;
     }
     // An integer origin near the face keeps `f32` coordinates small.
@@ -507,10 +508,12 @@ pub(super) fn draw_convex(
 fn hidden(acc: &Accum, (x0, y0, x1, y1): (f64, f64, f64, f64), grow: f64) -> bool {
     let clamp = |v: f64, lo: usize, hi: usize| (v as i64).clamp(lo as i64, hi as i64) as usize;
     let (ax1, ay1) = (acc.x0 + acc.w, acc.y0 + acc.h);
-    let c0 = clamp(x0 - grow, acc.x0, ax1) - acc.x0;
-    let c1 = clamp(x1 + grow + 1.0, acc.x0, ax1) - acc.x0;
-    let r0 = clamp(y0 - grow, acc.y0, ay1) - acc.y0;
-    let r1 = clamp(y1 + grow + 1.0, acc.y0, ay1) - acc.y0;
+    // Pixels whose centres lie within `grow` of the box: from ceil(x0 − grow − ½) to
+    // floor(x1 + grow − ½), likewise for rows.
+    let c0 = clamp((x0 - grow - 0.5).ceil(), acc.x0, ax1) - acc.x0;
+    let c1 = clamp((x1 + grow - 0.5).floor() + 1.0, acc.x0, ax1) - acc.x0;
+    let r0 = clamp((y0 - grow - 0.5).ceil(), acc.y0, ay1) - acc.y0;
+    let r1 = clamp((y1 + grow - 0.5).floor() + 1.0, acc.y0, ay1) - acc.y0;
     if c0 >= c1 {
         return true;
     }
