@@ -447,14 +447,15 @@ impl Gr {
         let state = self.gks.state();
         let line_color = state.linecolor as i32;
         let fill_color = state.fillcolor as i32;
-        let color_of = |q: &[[f64; 3]; 4], meanz: f64| match opt {
+        // `q()` gives the cell's corners in unit coordinates (only shading needs them).
+        let color_of = |q: &dyn Fn() -> [[f64; 3]; 4], meanz: f64| match opt {
             SurfaceOption::Lines | SurfaceOption::Mesh => 0,
             SurfaceOption::FilledMesh => fill_color,
             SurfaceOption::ZShadedMesh => {
                 (range.0 as f64 + meanz.round()).clamp(range.0 as f64, range.1 as f64) as i32
             }
             SurfaceOption::ColoredMesh => color_index((meanz - cmin) / (cmax - cmin), range),
-            SurfaceOption::ShadedMesh => color_index(intensity(q), range),
+            SurfaceOption::ShadedMesh => color_index(intensity(&q()), range),
             SurfaceOption::CellArray => unreachable!("handled above"),
         };
         let lines = match opt {
@@ -514,16 +515,16 @@ impl Gr {
                             cols[k] = SKIPPED;
                         } else {
                             let meanz = n.iter().map(|&n| zl[n]).sum::<f64>() / 4.0;
-                            let q = [
-                                [u[i], v[j], w[n[0]]],
-                                [u[i + 1], v[j], w[n[1]]],
-                                [u[i + 1], v[j + 1], w[n[2]]],
-                                [u[i], v[j + 1], w[n[3]]],
-                            ];
+                            let q = || {
+                                [
+                                    [u[i], v[j], w[n[0]]],
+                                    [u[i + 1], v[j], w[n[1]]],
+                                    [u[i + 1], v[j + 1], w[n[2]]],
+                                    [u[i], v[j + 1], w[n[3]]],
+                                ]
+                            };
                             cols[k] = color_of(&q, meanz);
-                            for (c, &n) in n.iter().enumerate() {
-                                pts[4 * k + c] = node[n];
-                            }
+                            pts[4 * k..4 * k + 4].copy_from_slice(&n.map(|n| node[n]));
                         }
                         k += 1;
                     });
@@ -563,7 +564,7 @@ impl Gr {
                 continue;
             };
             let meanz = idx.iter().map(|&(a, b)| zl[b * nx + a]).sum::<f64>() / 4.0;
-            let color = color_of(&q, meanz);
+            let color = color_of(&|| q, meanz);
             let mut face = Face {
                 xs: proj.iter().map(|c| c[0]).collect(),
                 ys: proj.iter().map(|c| c[1]).collect(),
