@@ -11,8 +11,9 @@
 //! [`points_buffer`] gives them out again, on the same thread.
 //!
 //! At most [`MAX_POOLED`] buffers are kept per thread, only large ones
-//! ([`MIN_RECYCLED`] points and more), so a program holds on to no more than the memory
-//! of the largest pages it drew.
+//! ([`MIN_RECYCLED`] points and more) and none above [`MAX_RECYCLED`] points (a
+//! ten-million-point line handed over whole is freed, not kept), so a thread holds on to at
+//! most 8 × 64 MiB, in practice the few megabytes of the pages it draws.
 //!
 //! ```
 //! // A scratch buffer for 100,000 points: recycled memory if a mesh was dropped before.
@@ -28,6 +29,8 @@ use std::cell::RefCell;
 pub const MAX_POOLED: usize = 8;
 /// Smallest capacity (points) worth keeping: 256 KiB.
 pub const MIN_RECYCLED: usize = 1 << 14;
+/// Largest capacity (points) kept: 64 MiB.
+pub const MAX_RECYCLED: usize = 1 << 22;
 
 thread_local! {
     static POINTS: RefCell<Vec<Vec<(f64, f64)>>> = const { RefCell::new(Vec::new()) };
@@ -52,10 +55,10 @@ pub fn points_buffer(capacity: usize) -> Vec<(f64, f64)> {
     reused.unwrap_or_else(|| Vec::with_capacity(capacity))
 }
 
-/// Keeps `points`' memory for a later [`points_buffer`] on this thread (if it is large
-/// and the pool has room; a smaller buffer in a full pool is replaced).
+/// Keeps `points`' memory for a later [`points_buffer`] on this thread (if it is large,
+/// but not huge, and the pool has room; a smaller buffer in a full pool is replaced).
 pub fn recycle_points(mut points: Vec<(f64, f64)>) {
-    if points.capacity() < MIN_RECYCLED {
+    if !(MIN_RECYCLED..=MAX_RECYCLED).contains(&points.capacity()) {
         return;
     }
     points.clear();
@@ -94,5 +97,10 @@ mod tests {
             recycle_points(Vec::with_capacity(MIN_RECYCLED));
         }
         assert!(POINTS.with(|p| p.borrow().len()) <= MAX_POOLED);
+        // Huge buffers are freed, not kept.
+        let huge: Vec<(f64, f64)> = Vec::with_capacity(MAX_RECYCLED + 1);
+        let address = huge.as_ptr();
+        recycle_points(huge);
+        assert!(POINTS.with(|p| p.borrow().iter().all(|v| v.as_ptr() != address)));
     }
 }
