@@ -32,6 +32,21 @@ struct Planes {
     width: f64,
 }
 
+impl Planes {
+    /// No planes yet, an empty row range, the given width.
+    fn empty(width: f64) -> Self {
+        Planes {
+            a: [0.0; 8],
+            b: [0.0; 8],
+            c: [0.0; 8],
+            n: 0,
+            y0: f64::INFINITY,
+            y1: f64::NEG_INFINITY,
+            width,
+        }
+    }
+}
+
 /// Largest integer `<= v` (for values well inside the `i32` range): one rounding
 /// instruction with SSE4.1 (see `.cargo/config.toml`) or on AArch64.
 #[inline(always)]
@@ -289,22 +304,8 @@ fn quad_lanes(px: F4, py: F4, hs: f64, reach: f64) -> Result<Option<Planes>, Not
     let cos = add(mul(nx, mx_), mul(ny, my_));
     let grow = add(cos, splat(1.0));
     let r = reach as f32;
-    let miter = add(
-        qy,
-        mul(
-            add(ny, my_),
-            [r / grow[0], r / grow[1], r / grow[2], r / grow[3]],
-        ),
-    );
-    let mut pl = Planes {
-        a: [0.0; 8],
-        b: [0.0; 8],
-        c: [0.0; 8],
-        n: 0,
-        y0: f64::INFINITY,
-        y1: f64::NEG_INFINITY,
-        width,
-    };
+    let miter = add(qy, mul(add(ny, my_), div(splat(r), grow)));
+    let mut pl = Planes::empty(width);
     let (mut y0, mut y1) = (f32::INFINITY, f32::NEG_INFINITY);
     let mut k = 0;
     for i in 0..4 {
@@ -395,15 +396,7 @@ fn convex_planes(v: &[(f64, f64)], hs: f64, reach: f64) -> Result<Option<Planes>
     if width + 2.0 * hs < 1.0 || width.is_nan() {
         return Ok(None);
     }
-    let mut pl = Planes {
-        a: [0.0; 8],
-        b: [0.0; 8],
-        c: [0.0; 8],
-        n: 0,
-        y0: f64::INFINITY,
-        y1: f64::NEG_INFINITY,
-        width,
-    };
+    let mut pl = Planes::empty(width);
     let mut k = 0;
     for (i, &(nx, ny, c)) in e[..m].iter().enumerate() {
         pl.a[k] = nx as f32;
