@@ -171,9 +171,17 @@ pub(super) fn stamp_instances(
     let (ox, oy) = (b.x0.floor() - 1.0, b.y0.floor() - 1.0);
     let sw = (b.x1.ceil() - ox + 2.0) as u32;
     let sh = (b.y1.ceil() - oy + 2.0) as u32;
-    // Per phase: the sprite's index and its crop offset.
-    let mut slots: Vec<Option<(u16, (i32, i32))>> = vec![None; PHASES * PHASES];
-    let mut sprites: Vec<Sprite> = Vec::new();
+    // The sprites of the same marker drawn last on this thread (a live plot draws the same
+    // markers frame after frame), or a new set.
+    let mut set = SPRITES
+        .with(|c| c.borrow_mut().take())
+        .filter(|set| set.ops == ops)
+        .unwrap_or_else(|| SpriteSet {
+            ops: ops.to_vec(),
+            slots: vec![None; PHASES * PHASES],
+            sprites: Vec::new(),
+        });
+    let (slots, sprites) = (&mut set.slots, &mut set.sprites);
     let mut placements: Vec<Placement> = Vec::with_capacity(positions.len());
     let (pw, ph) = (pm.width() as f64, pm.height() as f64);
     for &(x, y) in positions {
@@ -223,7 +231,22 @@ pub(super) fn stamp_instances(
             y: (yi + oy) as i32 + cy,
         });
     }
-    blend_in_bands(pm, &sprites, &placements, m, inner);
+    blend_in_bands(pm, sprites, &placements, m, inner);
+    SPRITES.with(|c| *c.borrow_mut() = Some(set));
+}
+
+/// The sprites of one marker (its drawing, around (0, 0)) at the sub-pixel phases drawn so
+/// far.
+struct SpriteSet {
+    ops: Vec<DeviceOp>,
+    /// Per phase: the sprite's index and its crop offset.
+    slots: Vec<Option<(u16, (i32, i32))>>,
+    sprites: Vec<Sprite>,
+}
+
+thread_local! {
+    /// The sprite set of the last marker stamped on this thread.
+    static SPRITES: std::cell::RefCell<Option<SpriteSet>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Blends every placement band by band (see the module docs).
