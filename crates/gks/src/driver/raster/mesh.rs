@@ -162,6 +162,48 @@ impl Coverage {
         }
     }
 
+    /// Turns the accumulated areas into coverage row by row (prefix sums), clearing the
+    /// buffers, and calls `f(x, y, fill coverage, edge coverage)` for every pixel in
+    /// `rows` × `cols` (device pixels) that either covers by at least 1/512; the edge
+    /// coverage is 0 unless `with_edge`.
+    fn drain(
+        &mut self,
+        rows: std::ops::Range<i64>,
+        cols: std::ops::Range<i64>,
+        with_edge: bool,
+        mut f: impl FnMut(i64, i64, f32, f32),
+    ) {
+        let w = self.w;
+        let [fa, ea] = &mut self.acc;
+        for row in 0..self.h {
+            let y = self.oy + row as i64;
+            let fcells = &mut fa[row * w..row * w + w];
+            let ecells = &mut ea[row * w..row * w + w];
+            if !rows.contains(&y) {
+                // Outside the target (off the page, or another band's row): cleared only.
+                fcells.fill(0.0);
+                ecells.fill(0.0);
+                continue;
+            }
+            let (mut fsum, mut esum) = (0.0f32, 0.0f32);
+            for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
+                fsum += *fc;
+                esum += *ec;
+                *fc = 0.0;
+                *ec = 0.0;
+                let fcov = fsum.abs().min(1.0);
+                let ecov = if with_edge { esum.abs().min(1.0) } else { 0.0 };
+                if fcov < 1.0 / 512.0 && ecov < 1.0 / 512.0 {
+                    continue;
+                }
+                let x = self.ox + c as i64;
+                if cols.contains(&x) {
+                    f(x, y, fcov, ecov);
+                }
+            }
+        }
+    }
+
     /// Blends `fill` weighted by the fill coverage, then `edge` (if any) by the edge
     /// coverage, into the pixmap and clears the buffers.
     fn blend(
@@ -175,58 +217,26 @@ impl Coverage {
         let stride = pw as usize * 4;
         let mask = mask.map(|m| m.data());
         let data = pm.data_mut();
-        let w = self.w;
-        let [fa, ea] = &mut self.acc;
-        for row in 0..self.h {
-            let y = self.oy + row as i64;
-            let fcells = &mut fa[row * w..row * w + w];
-            let ecells = &mut ea[row * w..row * w + w];
-            if !(0..ph).contains(&y) {
-                fcells.fill(0.0);
-                ecells.fill(0.0);
-                continue;
+        self.drain(0..ph, 0..pw, edge.is_some(), |x, y, fcov, ecov| {
+            let mv = match mask {
+                Some(m) => match m[y as usize * pw as usize + x as usize] {
+                    0 => return,
+                    v => v as f32 / 255.0,
+                },
+                None => 1.0,
+            };
+            let i = y as usize * stride + x as usize * 4;
+            let d = &mut data[i..i + 4];
+            blend_cov(d, fill, fcov * mv);
+            if let Some(e) = edge {
+                blend_cov(d, e, ecov * mv);
             }
-            let (mut fsum, mut esum) = (0.0f32, 0.0f32);
-            for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
-                fsum += *fc;
-                esum += *ec;
-                *fc = 0.0;
-                *ec = 0.0;
-                let fcov = fsum.abs().min(1.0);
-                let ecov = if edge.is_some() {
-                    esum.abs().min(1.0)
-                } else {
-                    0.0
-                };
-                if fcov < 1.0 / 512.0 && ecov < 1.0 / 512.0 {
-                    continue;
-                }
-                let x = self.ox + c as i64;
-                if !(0..pw).contains(&x) {
-                    continue;
-                }
-                let mv = match mask {
-                    Some(m) => match m[y as usize * pw as usize + x as usize] {
-                        0 => continue,
-                        v => v as f32 / 255.0,
-                    },
-                    None => 1.0,
-                };
-                let i = y as usize * stride + x as usize * 4;
-                let d = &mut data[i..i + 4];
-                blend_cov(d, fill, fcov * mv);
-                if let Some(e) = edge {
-                    blend_cov(d, e, ecov * mv);
-                }
-            }
-        }
+        });
     }
-}
 
-impl Coverage {
     /// Composites `fill` weighted by the fill coverage with `edge` (if any) over it by the
     /// edge coverage under what `acc` holds, and clears the buffers. The box must lie
-    /// inside `acc`'s.
+    /// inside `acc`'s columns.
     fn blend_under(
         &mut self,
         acc: &mut Accum,
@@ -237,50 +247,25 @@ impl Coverage {
         let fp = premul(fill);
         let ep = edge.map_or([0.0; 4], premul);
         let ea = ep[3] / 255.0;
-        let w = self.w;
-        let [fa, ea_buf] = &mut self.acc;
-        for row in 0..self.h {
-            let y = (self.oy + row as i64) as usize;
-            let fcells = &mut fa[row * w..row * w + w];
-            let ecells = &mut ea_buf[row * w..row * w + w];
-            if y < acc.y0 || y >= acc.y0 + acc.h {
-                // A row of another band: cleared, not drawn.
-                fcells.fill(0.0);
-                ecells.fill(0.0);
-                continue;
+        let rows = acc.y0 as i64..(acc.y0 + acc.h) as i64;
+        let cols = acc.x0 as i64..(acc.x0 + acc.w) as i64;
+        self.drain(rows, cols, edge.is_some(), |x, y, mut tf, mut te| {
+            let (x, y) = (x as usize, y as usize);
+            if acc.opaque(x, y) {
+                return;
             }
-            let (mut fsum, mut esum) = (0.0f32, 0.0f32);
-            for (c, (fc, ec)) in fcells.iter_mut().zip(ecells.iter_mut()).enumerate() {
-                fsum += *fc;
-                esum += *ec;
-                *fc = 0.0;
-                *ec = 0.0;
-                let x = self.ox as usize + c;
-                if x >= acc.x0 + acc.w {
-                    continue;
-                }
-                let mut tf = fsum.abs().min(1.0);
-                let mut te = if edge.is_some() {
-                    esum.abs().min(1.0)
-                } else {
-                    0.0
-                };
-                if tf < 1.0 / 512.0 && te < 1.0 / 512.0 || acc.opaque(x, y) {
-                    continue;
-                }
-                if let Some(m) = mask {
-                    let mv = m[y * acc.page_width + x] as f32 / 255.0;
-                    tf *= mv;
-                    te *= mv;
-                }
-                let keep = 1.0 - te * ea;
-                let mut s = [0.0f32; 4];
-                for ch in 0..4 {
-                    s[ch] = fp[ch] * tf * keep + ep[ch] * te;
-                }
-                acc.under(x, y, s);
+            if let Some(m) = mask {
+                let mv = m[y * acc.page_width + x] as f32 / 255.0;
+                tf *= mv;
+                te *= mv;
             }
-        }
+            let keep = 1.0 - te * ea;
+            let mut s = [0.0f32; 4];
+            for ch in 0..4 {
+                s[ch] = fp[ch] * tf * keep + ep[ch] * te;
+            }
+            acc.under(x, y, s);
+        });
     }
 }
 
